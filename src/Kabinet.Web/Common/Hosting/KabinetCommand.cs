@@ -1,0 +1,66 @@
+namespace Kabinet.Web.Common.Hosting;
+
+public enum CommandKind
+{
+    Run,
+    Migrate,
+    Seed,
+}
+
+/// <summary>
+/// The command line: no command runs the portal; `migrate` applies database migrations and exits;
+/// `seed --scale demo|region [--seed N] [--reset]` loads generated data and exits.
+/// Anything else is left to the host (e.g. --urls, --Database:Provider=...).
+/// </summary>
+public sealed record KabinetCommand(CommandKind Kind, string[] HostArgs, string Scale = "demo", int Seed = 42, bool Reset = false)
+{
+    public const string Usage =
+        "Использование: Kabinet.Web [migrate | seed --scale demo|region [--seed N] [--reset]] [--ключ=значение настроек]";
+
+    public static KabinetCommand Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+            return new KabinetCommand(CommandKind.Run, args);
+
+        switch (args[0].ToUpperInvariant())
+        {
+            case "MIGRATE":
+                return new KabinetCommand(CommandKind.Migrate, args[1..]);
+            case "SEED":
+                return ParseSeed(args[1..]);
+            default:
+                throw new ArgumentException($"Неизвестная команда «{args[0]}». {Usage}");
+        }
+    }
+
+    private static KabinetCommand ParseSeed(string[] args)
+    {
+        string scale = "demo";
+        int seed = 42;
+        var reset = false;
+        var rest = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--scale" when i + 1 < args.Length:
+                    scale = args[++i].ToLowerInvariant();
+                    if (scale is not ("demo" or "region"))
+                        throw new ArgumentException($"Неизвестный объём данных «{scale}»: укажите --scale demo или --scale region.");
+                    break;
+                case "--seed" when i + 1 < args.Length:
+                    if (!int.TryParse(args[++i], out seed))
+                        throw new ArgumentException($"--seed ждёт целое число, а не «{args[i]}».");
+                    break;
+                case "--reset":
+                    reset = true;
+                    break;
+                default:
+                    rest.Add(args[i]);
+                    break;
+            }
+        }
+
+        return new KabinetCommand(CommandKind.Seed, [.. rest], scale, seed, reset);
+    }
+}

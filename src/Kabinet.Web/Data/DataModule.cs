@@ -1,0 +1,63 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Kabinet.Web.Data;
+
+internal static class DataModule
+{
+    /// <summary>
+    /// Registers the database. The provider is read when the first context is created, not here, so that
+    /// configuration added later (tests, command-line) is honoured.
+    /// </summary>
+    public static void AddData(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(sp => DatabaseSettings.Resolve(
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+
+        services.AddDbContext<SqliteKabinetDbContext>((sp, o) =>
+            ConfigureSqlite(o, sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+        services.AddDbContext<PostgresKabinetDbContext>((sp, o) =>
+            ConfigurePostgres(o, sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+        services.AddScoped<KabinetDbContext>(sp => sp.GetRequiredService<DatabaseSettings>().Provider switch
+        {
+            DatabaseProvider.Sqlite => sp.GetRequiredService<SqliteKabinetDbContext>(),
+            _ => sp.GetRequiredService<PostgresKabinetDbContext>(),
+        });
+        services.AddScoped<DatabaseStartup>();
+        services.AddScoped<Seed.Seeder>();
+    }
+
+    /// <summary>SQLite as the embedded default: WAL journal, and synchronous=FULL so an acknowledged write survives a power loss.</summary>
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) => options
+        .UseSqlite(connectionString, o => o.MigrationsHistoryTable("ef_migrations_history"))
+        .UseSnakeCaseNamingConvention()
+        .AddInterceptors(SqlitePragmas.Instance);
+
+    public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) => options
+        .UseNpgsql(connectionString, o => o.MigrationsHistoryTable("ef_migrations_history"))
+        .UseSnakeCaseNamingConvention();
+
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        public static readonly SqlitePragmas Instance = new();
+
+        private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using Kabinet.Web.Features.Accounts;
+using Kabinet.Web.Features.Families;
+using Kabinet.Web.Features.Institutions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kabinet.Web.Data;
+
+/// <summary>
+/// The one database of Kabinet. Each provider has its own subclass so that each keeps its own
+/// migrations (Data/Migrations/Sqlite, Data/Migrations/Postgres); the application only sees this type.
+/// </summary>
+public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserContext<Account, int>(options), IDataProtectionKeyContext
+{
+    /// <summary>Keys that protect cookies and tokens, shared by every node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<AcademicYear> AcademicYears => Set<AcademicYear>();
+
+    public DbSet<StudyPeriod> StudyPeriods => Set<StudyPeriod>();
+
+    public DbSet<ClassGroup> ClassGroups => Set<ClassGroup>();
+
+    public DbSet<KindergartenGroup> KindergartenGroups => Set<KindergartenGroup>();
+
+    public DbSet<Employee> Employees => Set<Employee>();
+
+    public DbSet<ClassMembership> ClassMemberships => Set<ClassMembership>();
+
+    public DbSet<KindergartenPlacement> KindergartenPlacements => Set<KindergartenPlacement>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<FamilyLink> FamilyLinks => Set<FamilyLink>();
+
+    public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        AccountsModule.ConfigureModel(builder);
+        FamiliesModule.ConfigureModel(builder);
+        InstitutionsModule.ConfigureModel(builder);
+        ConfigureCrossModuleKeys(builder);
+    }
+
+    /// <summary>
+    /// Modules refer to each other's records by id only (no navigations), but the database still keeps
+    /// those references valid. The keys are declared here, where all modules meet.
+    /// </summary>
+    private static void ConfigureCrossModuleKeys(ModelBuilder builder)
+    {
+        builder.Entity<Account>().HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<RoleGrant>().HasOne<Organisation>().WithMany().HasForeignKey(g => g.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<RoleGrant>().HasOne<Municipality>().WithMany().HasForeignKey(g => g.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Employee>().HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<ClassMembership>().HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<KindergartenPlacement>().HasOne<Person>().WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class SqliteKabinetDbContext(DbContextOptions<SqliteKabinetDbContext> options) : KabinetDbContext(options);
+
+public sealed class PostgresKabinetDbContext(DbContextOptions<PostgresKabinetDbContext> options) : KabinetDbContext(options);

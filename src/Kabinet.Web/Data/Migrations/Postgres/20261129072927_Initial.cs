@@ -1,0 +1,634 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Kabinet.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    friendly_name = table.Column<string>(type: "text", nullable: true),
+                    xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "municipalities",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    centre = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    latitude = table.Column<double>(type: "double precision", nullable: false),
+                    longitude = table.Column<double>(type: "double precision", nullable: false),
+                    sort_order = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_municipalities", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "people",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    last_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    first_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    middle_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    birth_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    sex = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_people", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "organisations",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    municipality_id = table.Column<int>(type: "integer", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    full_name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    short_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    search_text = table.Column<string>(type: "character varying(800)", maxLength: 800, nullable: false),
+                    sort_name = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    latitude = table.Column<double>(type: "double precision", nullable: false),
+                    longitude = table.Column<double>(type: "double precision", nullable: false),
+                    phone = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    website = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    head_position = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    head_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_organisations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_organisations_municipalities_municipality_id",
+                        column: x => x.municipality_id,
+                        principalTable: "municipalities",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "accounts",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    person_id = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    must_change_password = table.Column<bool>(type: "boolean", nullable: false),
+                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    password_hash = table.Column<string>(type: "text", nullable: true),
+                    security_stamp = table.Column<string>(type: "text", nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "text", nullable: true),
+                    phone_number = table.Column<string>(type: "text", nullable: true),
+                    phone_number_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    two_factor_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    lockout_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    lockout_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    access_failed_count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_accounts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_accounts_people_person_id",
+                        column: x => x.person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "family_links",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    guardian_id = table.Column<int>(type: "integer", nullable: false),
+                    child_id = table.Column<int>(type: "integer", nullable: false),
+                    relation = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_family_links", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_family_links_people_child_id",
+                        column: x => x.child_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_family_links_people_guardian_id",
+                        column: x => x.guardian_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "academic_years",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    organisation_id = table.Column<int>(type: "integer", nullable: false),
+                    start_year = table.Column<int>(type: "integer", nullable: false),
+                    starts_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    ends_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    period_kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_academic_years", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_academic_years_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "employees",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    organisation_id = table.Column<int>(type: "integer", nullable: false),
+                    person_id = table.Column<int>(type: "integer", nullable: false),
+                    position = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_employees", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_employees_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_employees_people_person_id",
+                        column: x => x.person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kindergarten_groups",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    organisation_id = table.Column<int>(type: "integer", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    age_from_months = table.Column<int>(type: "integer", nullable: false),
+                    age_to_months = table.Column<int>(type: "integer", nullable: false),
+                    focus = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    capacity = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kindergarten_groups", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_kindergarten_groups_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "account_claims",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    claim_type = table.Column<string>(type: "text", nullable: true),
+                    claim_value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_account_claims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_account_claims_accounts_user_id",
+                        column: x => x.user_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "account_external_logins",
+                columns: table => new
+                {
+                    login_provider = table.Column<string>(type: "text", nullable: false),
+                    provider_key = table.Column<string>(type: "text", nullable: false),
+                    provider_display_name = table.Column<string>(type: "text", nullable: true),
+                    user_id = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_account_external_logins", x => new { x.login_provider, x.provider_key });
+                    table.ForeignKey(
+                        name: "fk_account_external_logins_accounts_user_id",
+                        column: x => x.user_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "account_tokens",
+                columns: table => new
+                {
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    login_provider = table.Column<string>(type: "text", nullable: false),
+                    name = table.Column<string>(type: "text", nullable: false),
+                    value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_account_tokens", x => new { x.user_id, x.login_provider, x.name });
+                    table.ForeignKey(
+                        name: "fk_account_tokens_accounts_user_id",
+                        column: x => x.user_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "role_grants",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    account_id = table.Column<int>(type: "integer", nullable: false),
+                    role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    organisation_id = table.Column<int>(type: "integer", nullable: true),
+                    municipality_id = table.Column<int>(type: "integer", nullable: true),
+                    granted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    granted_by_id = table.Column<int>(type: "integer", nullable: true),
+                    revoked_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    revoked_by_id = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_role_grants", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_role_grants_accounts_account_id",
+                        column: x => x.account_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_role_grants_municipalities_municipality_id",
+                        column: x => x.municipality_id,
+                        principalTable: "municipalities",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_role_grants_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "study_periods",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    academic_year_id = table.Column<int>(type: "integer", nullable: false),
+                    number = table.Column<int>(type: "integer", nullable: false),
+                    starts_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    ends_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_study_periods", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_study_periods_academic_years_academic_year_id",
+                        column: x => x.academic_year_id,
+                        principalTable: "academic_years",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "class_groups",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    organisation_id = table.Column<int>(type: "integer", nullable: false),
+                    academic_year_id = table.Column<int>(type: "integer", nullable: false),
+                    grade = table.Column<int>(type: "integer", nullable: false),
+                    name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    speciality = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    class_teacher_id = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_class_groups", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_class_groups_academic_years_academic_year_id",
+                        column: x => x.academic_year_id,
+                        principalTable: "academic_years",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_class_groups_employees_class_teacher_id",
+                        column: x => x.class_teacher_id,
+                        principalTable: "employees",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "fk_class_groups_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kindergarten_placements",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    kindergarten_group_id = table.Column<int>(type: "integer", nullable: false),
+                    person_id = table.Column<int>(type: "integer", nullable: false),
+                    since = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kindergarten_placements", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_kindergarten_placements_kindergarten_groups_kindergarten_gr",
+                        column: x => x.kindergarten_group_id,
+                        principalTable: "kindergarten_groups",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_kindergarten_placements_people_person_id",
+                        column: x => x.person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "class_memberships",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    class_group_id = table.Column<int>(type: "integer", nullable: false),
+                    person_id = table.Column<int>(type: "integer", nullable: false),
+                    since = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_class_memberships", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_class_memberships_class_groups_class_group_id",
+                        column: x => x.class_group_id,
+                        principalTable: "class_groups",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_class_memberships_people_person_id",
+                        column: x => x.person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_academic_years_organisation_id_start_year",
+                table: "academic_years",
+                columns: new[] { "organisation_id", "start_year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_account_claims_user_id",
+                table: "account_claims",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_account_external_logins_user_id",
+                table: "account_external_logins",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "accounts",
+                column: "normalized_email");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_accounts_person_id",
+                table: "accounts",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "accounts",
+                column: "normalized_user_name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_class_groups_academic_year_id_name",
+                table: "class_groups",
+                columns: new[] { "academic_year_id", "name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_class_groups_class_teacher_id",
+                table: "class_groups",
+                column: "class_teacher_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_class_groups_organisation_id",
+                table: "class_groups",
+                column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_class_memberships_class_group_id_person_id",
+                table: "class_memberships",
+                columns: new[] { "class_group_id", "person_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_class_memberships_person_id",
+                table: "class_memberships",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_employees_organisation_id",
+                table: "employees",
+                column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_employees_person_id",
+                table: "employees",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_family_links_child_id",
+                table: "family_links",
+                column: "child_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_family_links_guardian_id_child_id",
+                table: "family_links",
+                columns: new[] { "guardian_id", "child_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kindergarten_groups_organisation_id",
+                table: "kindergarten_groups",
+                column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kindergarten_placements_kindergarten_group_id_person_id",
+                table: "kindergarten_placements",
+                columns: new[] { "kindergarten_group_id", "person_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kindergarten_placements_person_id",
+                table: "kindergarten_placements",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_municipalities_name",
+                table: "municipalities",
+                column: "name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_organisations_municipality_id_kind_sort_name",
+                table: "organisations",
+                columns: new[] { "municipality_id", "kind", "sort_name" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_people_last_name_first_name",
+                table: "people",
+                columns: new[] { "last_name", "first_name" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_role_grants_account_id",
+                table: "role_grants",
+                column: "account_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_role_grants_municipality_id",
+                table: "role_grants",
+                column: "municipality_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_role_grants_organisation_id",
+                table: "role_grants",
+                column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_study_periods_academic_year_id_number",
+                table: "study_periods",
+                columns: new[] { "academic_year_id", "number" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "account_claims");
+
+            migrationBuilder.DropTable(
+                name: "account_external_logins");
+
+            migrationBuilder.DropTable(
+                name: "account_tokens");
+
+            migrationBuilder.DropTable(
+                name: "class_memberships");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "family_links");
+
+            migrationBuilder.DropTable(
+                name: "kindergarten_placements");
+
+            migrationBuilder.DropTable(
+                name: "role_grants");
+
+            migrationBuilder.DropTable(
+                name: "study_periods");
+
+            migrationBuilder.DropTable(
+                name: "class_groups");
+
+            migrationBuilder.DropTable(
+                name: "kindergarten_groups");
+
+            migrationBuilder.DropTable(
+                name: "accounts");
+
+            migrationBuilder.DropTable(
+                name: "academic_years");
+
+            migrationBuilder.DropTable(
+                name: "employees");
+
+            migrationBuilder.DropTable(
+                name: "organisations");
+
+            migrationBuilder.DropTable(
+                name: "people");
+
+            migrationBuilder.DropTable(
+                name: "municipalities");
+        }
+    }
+}

@@ -1,0 +1,633 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Kabinet.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    friendly_name = table.Column<string>(type: "TEXT", nullable: true),
+                    xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "municipalities",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    centre = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    latitude = table.Column<double>(type: "REAL", nullable: false),
+                    longitude = table.Column<double>(type: "REAL", nullable: false),
+                    sort_order = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_municipalities", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "people",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    last_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    first_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    middle_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    birth_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    sex = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_people", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "organisations",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    municipality_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    full_name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    short_name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    search_text = table.Column<string>(type: "TEXT", maxLength: 800, nullable: false),
+                    sort_name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    latitude = table.Column<double>(type: "REAL", nullable: false),
+                    longitude = table.Column<double>(type: "REAL", nullable: false),
+                    phone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    website = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    head_position = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    head_name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_organisations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_organisations_municipalities_municipality_id",
+                        column: x => x.municipality_id,
+                        principalTable: "municipalities",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "accounts",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    person_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    must_change_password = table.Column<bool>(type: "INTEGER", nullable: false),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    email_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    password_hash = table.Column<string>(type: "TEXT", nullable: true),
+                    security_stamp = table.Column<string>(type: "TEXT", nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true),
+                    phone_number = table.Column<string>(type: "TEXT", nullable: true),
+                    phone_number_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    two_factor_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    lockout_end = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    lockout_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    access_failed_count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_accounts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_accounts_people_person_id",
+                        column: x => x.person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "family_links",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    guardian_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    child_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    relation = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_family_links", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_family_links_people_child_id",
+                        column: x => x.child_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_family_links_people_guardian_id",
+                        column: x => x.guardian_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "academic_years",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    organisation_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    start_year = table.Column<int>(type: "INTEGER", nullable: false),
+                    starts_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ends_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    period_kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_academic_years", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_academic_years_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "employees",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    organisation_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    person_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    position = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_employees", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_employees_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_employees_people_person_id",
+                        column: x => x.person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kindergarten_groups",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    organisation_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    age_from_months = table.Column<int>(type: "INTEGER", nullable: false),
+                    age_to_months = table.Column<int>(type: "INTEGER", nullable: false),
+                    focus = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    capacity = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kindergarten_groups", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_kindergarten_groups_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "account_claims",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    user_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    claim_type = table.Column<string>(type: "TEXT", nullable: true),
+                    claim_value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_account_claims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_account_claims_accounts_user_id",
+                        column: x => x.user_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "account_external_logins",
+                columns: table => new
+                {
+                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
+                    provider_key = table.Column<string>(type: "TEXT", nullable: false),
+                    provider_display_name = table.Column<string>(type: "TEXT", nullable: true),
+                    user_id = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_account_external_logins", x => new { x.login_provider, x.provider_key });
+                    table.ForeignKey(
+                        name: "fk_account_external_logins_accounts_user_id",
+                        column: x => x.user_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "account_tokens",
+                columns: table => new
+                {
+                    user_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_account_tokens", x => new { x.user_id, x.login_provider, x.name });
+                    table.ForeignKey(
+                        name: "fk_account_tokens_accounts_user_id",
+                        column: x => x.user_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "role_grants",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    account_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    organisation_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    municipality_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    granted_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    granted_by_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    revoked_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    revoked_by_id = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_role_grants", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_role_grants_accounts_account_id",
+                        column: x => x.account_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_role_grants_municipalities_municipality_id",
+                        column: x => x.municipality_id,
+                        principalTable: "municipalities",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_role_grants_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "study_periods",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    academic_year_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    number = table.Column<int>(type: "INTEGER", nullable: false),
+                    starts_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ends_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_study_periods", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_study_periods_academic_years_academic_year_id",
+                        column: x => x.academic_year_id,
+                        principalTable: "academic_years",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "class_groups",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    organisation_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    academic_year_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    grade = table.Column<int>(type: "INTEGER", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    speciality = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    class_teacher_id = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_class_groups", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_class_groups_academic_years_academic_year_id",
+                        column: x => x.academic_year_id,
+                        principalTable: "academic_years",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_class_groups_employees_class_teacher_id",
+                        column: x => x.class_teacher_id,
+                        principalTable: "employees",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "fk_class_groups_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kindergarten_placements",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    kindergarten_group_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    person_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    since = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kindergarten_placements", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_kindergarten_placements_kindergarten_groups_kindergarten_group_id",
+                        column: x => x.kindergarten_group_id,
+                        principalTable: "kindergarten_groups",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_kindergarten_placements_people_person_id",
+                        column: x => x.person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "class_memberships",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    class_group_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    person_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    since = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_class_memberships", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_class_memberships_class_groups_class_group_id",
+                        column: x => x.class_group_id,
+                        principalTable: "class_groups",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_class_memberships_people_person_id",
+                        column: x => x.person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_academic_years_organisation_id_start_year",
+                table: "academic_years",
+                columns: new[] { "organisation_id", "start_year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_account_claims_user_id",
+                table: "account_claims",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_account_external_logins_user_id",
+                table: "account_external_logins",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "accounts",
+                column: "normalized_email");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_accounts_person_id",
+                table: "accounts",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "accounts",
+                column: "normalized_user_name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_class_groups_academic_year_id_name",
+                table: "class_groups",
+                columns: new[] { "academic_year_id", "name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_class_groups_class_teacher_id",
+                table: "class_groups",
+                column: "class_teacher_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_class_groups_organisation_id",
+                table: "class_groups",
+                column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_class_memberships_class_group_id_person_id",
+                table: "class_memberships",
+                columns: new[] { "class_group_id", "person_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_class_memberships_person_id",
+                table: "class_memberships",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_employees_organisation_id",
+                table: "employees",
+                column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_employees_person_id",
+                table: "employees",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_family_links_child_id",
+                table: "family_links",
+                column: "child_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_family_links_guardian_id_child_id",
+                table: "family_links",
+                columns: new[] { "guardian_id", "child_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kindergarten_groups_organisation_id",
+                table: "kindergarten_groups",
+                column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kindergarten_placements_kindergarten_group_id_person_id",
+                table: "kindergarten_placements",
+                columns: new[] { "kindergarten_group_id", "person_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kindergarten_placements_person_id",
+                table: "kindergarten_placements",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_municipalities_name",
+                table: "municipalities",
+                column: "name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_organisations_municipality_id_kind_sort_name",
+                table: "organisations",
+                columns: new[] { "municipality_id", "kind", "sort_name" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_people_last_name_first_name",
+                table: "people",
+                columns: new[] { "last_name", "first_name" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_role_grants_account_id",
+                table: "role_grants",
+                column: "account_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_role_grants_municipality_id",
+                table: "role_grants",
+                column: "municipality_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_role_grants_organisation_id",
+                table: "role_grants",
+                column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_study_periods_academic_year_id_number",
+                table: "study_periods",
+                columns: new[] { "academic_year_id", "number" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "account_claims");
+
+            migrationBuilder.DropTable(
+                name: "account_external_logins");
+
+            migrationBuilder.DropTable(
+                name: "account_tokens");
+
+            migrationBuilder.DropTable(
+                name: "class_memberships");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "family_links");
+
+            migrationBuilder.DropTable(
+                name: "kindergarten_placements");
+
+            migrationBuilder.DropTable(
+                name: "role_grants");
+
+            migrationBuilder.DropTable(
+                name: "study_periods");
+
+            migrationBuilder.DropTable(
+                name: "class_groups");
+
+            migrationBuilder.DropTable(
+                name: "kindergarten_groups");
+
+            migrationBuilder.DropTable(
+                name: "accounts");
+
+            migrationBuilder.DropTable(
+                name: "academic_years");
+
+            migrationBuilder.DropTable(
+                name: "employees");
+
+            migrationBuilder.DropTable(
+                name: "organisations");
+
+            migrationBuilder.DropTable(
+                name: "people");
+
+            migrationBuilder.DropTable(
+                name: "municipalities");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using Kabinet.Web.Common.Hosting;
+using Kabinet.Web.Common.Time;
+using Kabinet.Web.Features.Accounts;
+using Kabinet.Web.Features.Families;
+using Kabinet.Web.Features.Institutions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kabinet.Web.Data.Seed;
+
+/// <summary>A demo account: who it is for, its login and password (documented in the README).</summary>
+internal sealed record DemoAccount(PortalRole Role, string Login, int PersonId, int? OrganisationId = null, int? MunicipalityId = null);
+
+/// <summary>Loads a generated region into an empty database, then creates one demo account per role.</summary>
+internal sealed class Seeder(KabinetDbContext db, UserManager<Account> users, TimeProvider time, ILogger<Seeder> log)
+{
+    /// <summary>The password of every demo account. Demo data is for trying Kabinet, never for production.</summary>
+    public const string DemoPassword = "Kuzbass-demo-2026";
+
+    public async Task RunCommandAsync(KabinetCommand command, TextWriter output, CancellationToken ct)
+    {
+        if (command.Reset)
+        {
+            output.WriteLine("Удаляю базу данных и создаю её заново…");
+            await db.Database.EnsureDeletedAsync(ct);
+        }
+
+        await db.Database.MigrateAsync(ct);
+        if (await db.Municipalities.AnyAsync(ct))
+        {
+            throw new ConfigurationProblemException(
+                "база данных уже содержит данные; чтобы заменить их сгенерированными, добавьте --reset (все данные будут удалены).");
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var region = await SeedAsync(SeedScale.Parse(command.Scale), command.Seed, ct);
+        output.WriteLine(
+            $"Загружен регион «{command.Scale}» (seed {command.Seed}) за {stopwatch.Elapsed.TotalSeconds:0.0} с: " +
+            $"муниципалитетов {region.Municipalities.Count}, организаций {region.Organisations.Count} " +
+            $"(детских садов {region.Organisations.Count(o => o.Kind == OrganisationKind.Kindergarten)}, школ {region.Organisations.Count(o => o.Kind == OrganisationKind.School)}, " +
+            $"колледжей {region.Organisations.Count(o => o.Kind == OrganisationKind.College)}, доп. образования {region.Organisations.Count(o => o.Kind == OrganisationKind.AdditionalEducation)}), " +
+            $"людей {region.People.Count}, классов и групп {region.ClassGroups.Count}, групп ДОУ {region.KindergartenGroups.Count}, " +
+            $"обучающихся {region.ClassMemberships.Count}, воспитанников ДОУ {region.KindergartenPlacements.Count}.");
+    }
+
+    public async Task<GeneratedRegion> SeedAsync(SeedScale scale, int seed, CancellationToken ct)
+    {
+        var startYear = AcademicCalendar.StartYearOf(time.Today());
+        var stopwatch = Stopwatch.StartNew();
+        var region = new RegionGenerator(scale, seed, startYear).Generate();
+        log.LogInformation("Generated the {Scale} region for {StartYear}/{EndYear} in {Elapsed} ms", scale.Name, startYear, startYear + 1, stopwatch.ElapsedMilliseconds);
+
+        var bulk = new BulkInserter(db);
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await bulk.InsertAsync(region.Municipalities, ct);
+            await bulk.InsertAsync(region.People, ct);
+            await bulk.InsertAsync(region.Organisations, ct);
+            await bulk.InsertAsync(region.AcademicYears, ct);
+            await bulk.InsertAsync(region.StudyPeriods, ct);
+            await bulk.InsertAsync(region.Employees, ct);
+            await bulk.InsertAsync(region.ClassGroups, ct);
+            await bulk.InsertAsync(region.KindergartenGroups, ct);
+            await bulk.InsertAsync(region.ClassMemberships, ct);
+            await bulk.InsertAsync(region.KindergartenPlacements, ct);
+            await bulk.InsertAsync(region.FamilyLinks, ct);
+            await bulk.ResetIdentityAsync<Municipality>(ct);
+            await bulk.ResetIdentityAsync<Person>(ct);
+            await bulk.ResetIdentityAsync<Organisation>(ct);
+            await bulk.ResetIdentityAsync<AcademicYear>(ct);
+            await bulk.ResetIdentityAsync<StudyPeriod>(ct);
+            await bulk.ResetIdentityAsync<Employee>(ct);
+            await bulk.ResetIdentityAsync<ClassGroup>(ct);
+            await bulk.ResetIdentityAsync<KindergartenGroup>(ct);
+            await bulk.ResetIdentityAsync<ClassMembership>(ct);
+            await bulk.ResetIdentityAsync<KindergartenPlacement>(ct);
+            await bulk.ResetIdentityAsync<FamilyLink>(ct);
+            await transaction.CommitAsync(ct);
+        });
+        log.LogInformation("Inserted {People} people and {Organisations} organisations in {Elapsed} ms", region.People.Count, region.Organisations.Count, stopwatch.ElapsedMilliseconds);
+
+        foreach (var account in DemoAccounts(region.Cast))
+            await CreateDemoAccountAsync(account, ct);
+
+        // Fresh statistics, so the planner knows the tables are no longer empty.
+        await db.Database.ExecuteSqlRawAsync(db.Database.IsSqlite() ? "PRAGMA optimize; ANALYZE;" : "ANALYZE;", ct);
+        return region;
+    }
+
+    public static IReadOnlyList<DemoAccount> DemoAccounts(DemoCast cast) =>
+    [
+        new(PortalRole.Parent, "demo.roditel", cast.ParentPersonId),
+        new(PortalRole.Student, "demo.uchenik", cast.StudentPersonId, OrganisationId: cast.GymnasiumId),
+        new(PortalRole.Teacher, "demo.uchitel", cast.TeacherPersonId, OrganisationId: cast.GymnasiumId),
+        new(PortalRole.OrganisationAdmin, "demo.admin", cast.OrganisationAdminPersonId, OrganisationId: cast.GymnasiumId),
+        new(PortalRole.MunicipalOperator, "demo.operator", cast.OperatorPersonId, MunicipalityId: cast.KemerovoId),
+        new(PortalRole.RegionalAdmin, "demo.region", cast.RegionalAdminPersonId),
+    ];
+
+    private async Task CreateDemoAccountAsync(DemoAccount demo, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var account = new Account
+        {
+            UserName = demo.Login,
+            Email = $"{demo.Login}@kabinet.example",
+            EmailConfirmed = true,
+            PersonId = demo.PersonId,
+            CreatedAt = now,
+        };
+        var result = await users.CreateAsync(account, DemoPassword);
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Demo account {demo.Login}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+
+        db.RoleGrants.Add(RoleGrant.Create(account.Id, demo.Role, now, demo.OrganisationId, demo.MunicipalityId));
+        await db.SaveChangesAsync(ct);
+    }
+}

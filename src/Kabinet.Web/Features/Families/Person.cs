@@ -1,0 +1,60 @@
+namespace Kabinet.Web.Features.Families;
+
+/// <summary>A person the portal knows: a child, a parent, a student or an employee.</summary>
+public sealed class Person
+{
+    public int Id { get; set; }
+
+    public required string LastName { get; set; }
+
+    public required string FirstName { get; set; }
+
+    /// <summary>Отчество; not everybody has one.</summary>
+    public string? MiddleName { get; set; }
+
+    public DateOnly BirthDate { get; set; }
+
+    public Sex Sex { get; set; }
+
+    /// <summary>«Иванова Мария Петровна».</summary>
+    public string FullName => MiddleName is null ? $"{LastName} {FirstName}" : $"{LastName} {FirstName} {MiddleName}";
+
+    /// <summary>«Мария Петровна» — how the portal greets an adult.</summary>
+    public string GivenNames => MiddleName is null ? FirstName : $"{FirstName} {MiddleName}";
+
+    /// <summary>Age in full years on a day.</summary>
+    public int AgeOn(DateOnly day)
+    {
+        var age = day.Year - BirthDate.Year;
+        return BirthDate.AddYears(age) > day ? age - 1 : age;
+    }
+}
+
+public enum Sex
+{
+    Female,
+    Male,
+}
+
+/// <summary>A legal representative's link to a child (родитель, законный представитель).</summary>
+public sealed class FamilyLink
+{
+    public int Id { get; set; }
+
+    public int GuardianId { get; set; }
+
+    public Person? Guardian { get; set; }
+
+    public int ChildId { get; set; }
+
+    public Person? Child { get; set; }
+
+    public FamilyRelation Relation { get; set; }
+}
+
+public enum FamilyRelation
+{
+    Mother,
+    Father,
+    Guardian,
+}

@@ -1,0 +1,15 @@
+using Kabinet.Web.Features.Institutions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kabinet.Web.Features.Home;
+
+[AllowAnonymous]
+public sealed class IndexModel(InstitutionDirectory institutions) : PageModel
+{
+    public RegionSummary Summary { get; private set; } = new(0, new Dictionary<OrganisationKind, int>());
+
+    public async Task OnGetAsync(CancellationToken ct) => Summary = await institutions.SummaryAsync(ct);
+
+    public int Count(OrganisationKind kind) => Summary.OrganisationsByKind.GetValueOrDefault(kind);
+}

@@ -1,0 +1,34 @@
+using Kabinet.Web.Common.Hosting;
+using Kabinet.Web.Data;
+using Kabinet.Web.Features.Accounts;
+using Kabinet.Web.Features.Families;
+using Kabinet.Web.Features.Institutions;
+
+KabinetCommand command;
+try
+{
+    command = KabinetCommand.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+var builder = WebApplication.CreateBuilder(command.HostArgs);
+builder.AddPlatform();
+builder.AddData();
+builder.AddAccounts();
+builder.AddFamilies();
+builder.AddInstitutions();
+
+var app = builder.Build();
+app.UsePlatform();
+app.MapPlatform();
+app.MapInstitutions();
+app.MapRazorPages();
+
+return await app.RunCommandAsync(command);
+
+/// <summary>The application's entry point, visible to the test host.</summary>
+public partial class Program;
