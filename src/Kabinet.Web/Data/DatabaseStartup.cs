@@ -1,5 +1,7 @@
 using Kabinet.Web.Data.Seed;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Kabinet.Web.Data;
 
@@ -23,6 +25,23 @@ internal sealed class DatabaseStartup(KabinetDbContext db, DatabaseSettings sett
 
     public async Task PrepareAsync(CancellationToken ct)
     {
+        if (!settings.MigrateOnStart && !settings.SeedDemoOnEmpty)
+            return; // production nodes migrate with the `migrate` command and start without touching the database
+
+        // The lock below needs the database to exist; a brand-new server gets it created first.
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (settings.MigrateOnStart && !await creator.ExistsAsync(ct))
+        {
+            try
+            {
+                await creator.CreateAsync(ct);
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+            {
+                // Another node created it a moment ago.
+            }
+        }
+
         await db.Database.OpenConnectionAsync(ct);
         try
         {

@@ -410,7 +410,19 @@ internal sealed class RegionGenerator
             }
         }
 
-        schoolChildren = _childrenByMunicipality.Values.SelectMany(l => l).Count(c => c.ClassGroupId is { } id && schoolClassIds.Contains(id));
+        var slots = _childrenByMunicipality.Values.SelectMany(l => l).Where(c => c.ClassGroupId is { } id && schoolClassIds.Contains(id)).ToList();
+        schoolChildren = slots.Count;
+        while (schoolChildren > target)
+        {
+            // Rounding left a few too many: drop them from random classes.
+            var slot = slots[_random.Next(slots.Count)];
+            if (_childrenByMunicipality.Values.Any(list => list.Remove(slot)))
+            {
+                slots.Remove(slot);
+                schoolChildren--;
+            }
+        }
+
         var classes = _region.ClassGroups.Where(c => schoolClassIds.Contains(c.Id)).ToList();
         while (schoolChildren < target)
         {

@@ -3,17 +3,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kabinet.Web.Features.Families;
 
+/// <summary>A person as other modules see them.</summary>
+public sealed record PersonSummary(int Id, string FullName, DateOnly BirthDate);
+
 /// <summary>What other modules may ask about people and families.</summary>
 public sealed class FamilyDirectory(KabinetDbContext db)
 {
-    public Task<Person?> FindPersonAsync(int personId, CancellationToken ct) =>
-        db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct);
-
-    /// <summary>The children a person is a legal representative of, youngest last.</summary>
-    public Task<List<Person>> ChildrenOfAsync(int guardianId, CancellationToken ct) =>
-        db.FamilyLinks.AsNoTracking()
-            .Where(l => l.GuardianId == guardianId)
-            .Select(l => l.Child!)
-            .OrderBy(c => c.BirthDate)
-            .ToListAsync(ct);
+    public Task<PersonSummary?> FindPersonAsync(int personId, CancellationToken ct) =>
+        db.People.AsNoTracking()
+            .Where(p => p.Id == personId)
+            .Select(p => new PersonSummary(p.Id, p.MiddleName == null ? p.LastName + " " + p.FirstName : p.LastName + " " + p.FirstName + " " + p.MiddleName, p.BirthDate))
+            .FirstOrDefaultAsync(ct);
 }

@@ -1,0 +1,118 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Kabinet.Web.Data.Seed;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kabinet.Tests.Infrastructure;
+
+/// <summary>
+/// Kabinet running in-process on its own fresh database (SQLite or PostgreSQL), driven through HTTP
+/// like a browser would: cookies kept, redirects not followed, so tests see what the server answers.
+/// </summary>
+public class KabinetApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    public KabinetApp(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        Database = TestDatabase.Create();
+        _settings = new Dictionary<string, string?>(Database.Settings)
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore.HttpLogging"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            _settings[key] = value;
+        _services = services;
+    }
+
+    public TestDatabase Database { get; }
+
+    /// <summary>Starts the app (migrations, demo data) before the first test uses it.</summary>
+    public ValueTask InitializeAsync()
+    {
+        StartServer();
+        return ValueTask.CompletedTask;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
+        if (_services is not null)
+            builder.ConfigureTestServices(_services);
+    }
+
+    /// <summary>A client that behaves like a browser on https: keeps cookies, does not follow redirects.</summary>
+    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        BaseAddress = new Uri("https://localhost"),
+        HandleCookies = true,
+    });
+
+    /// <summary>Signs in through the real sign-in form; returns the browser and the response to the form.</summary>
+    public async Task<(HttpClient Browser, HttpResponseMessage Response)> SignInAsync(string login, string password = Seeder.DemoPassword)
+    {
+        var browser = CreateBrowser();
+        var response = await browser.SubmitFormAsync("/account/login", new Dictionary<string, string>
+        {
+            ["Login"] = login,
+            ["Password"] = password,
+        });
+        return (browser, response);
+    }
+
+    /// <summary>Signs in and checks that it worked.</summary>
+    public async Task<HttpClient> SignedInAsync(string login)
+    {
+        var (browser, response) = await SignInAsync(login);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in as {login} failed: {(int)response.StatusCode}");
+        return browser;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>One app with the demo region, shared by all tests that only read.</summary>
+public sealed class DemoApp : KabinetApp;
+
+public static class Html
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IHtmlDocument> GetPageAsync(this HttpClient browser, string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await browser.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"GET {url}: expected {(int)expected}, got {(int)response.StatusCode}\n{body[..Math.Min(body.Length, 2000)]}");
+        return Parser.ParseDocument(body);
+    }
+
+    public static IHtmlDocument Parse(string html) => Parser.ParseDocument(html);
+
+    /// <summary>Opens a page with a form, fills the fields and posts it with the page's anti-forgery token.</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient browser, string url, IDictionary<string, string> fields)
+    {
+        var page = await browser.GetPageAsync(url);
+        var token = page.QuerySelector("form[method=post] input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"No anti-forgery token on {url}");
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        return await browser.PostAsync(url, new FormUrlEncodedContent(form));
+    }
+
+    public static string Text(this IHtmlDocument page, string selector) =>
+        page.QuerySelector(selector)?.TextContent.Trim() ?? throw new InvalidOperationException($"No element {selector}");
+}
