@@ -89,6 +89,9 @@ public class KabinetApp : WebApplicationFactory<Program>, IAsyncLifetime
 /// <summary>One app with the demo region, shared by all tests that only read.</summary>
 public sealed class DemoApp : KabinetApp;
 
+/// <summary>An app with the demo region for one test class that changes data.</summary>
+public sealed class IsolatedApp : KabinetApp;
+
 public static class Html
 {
     private static readonly HtmlParser Parser = new();

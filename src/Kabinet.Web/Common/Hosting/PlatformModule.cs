@@ -21,6 +21,11 @@ internal static class PlatformModule
     public static void AddPlatform(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+
+        // Serve the build's compressed static files in every environment, not only Development:
+        // otherwise `dotnet run -e Production` answers an empty stylesheet to browsers that accept gzip.
+        // A published app has them in wwwroot and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         services.AddSingleton(TimeProvider.System);
         services.AddErrorHandling();
         services.AddHealth();

@@ -334,16 +334,17 @@ internal sealed class RegionGenerator
             Id = _region.Organisations.Count + 1,
             MunicipalityId = municipalityId,
             Kind = kind,
-            Address = $"{info.PostcodePrefix}{_random.Next(1000):000}, Кемеровская область — Кузбасс, " +
-                      $"{(info.IsCity ? "" : info.Name + ", ")}{settlement}, {KuzbassReference.Streets[_random.Next(KuzbassReference.Streets.Length)]}, д. {_random.Next(1, 120)}",
-            Latitude = Math.Round(lat + ((_random.NextDouble() * 2) - 1) * spread, 5),
-            Longitude = Math.Round(lon + ((_random.NextDouble() * 2) - 1) * spread * 1.6, 5),
             Phone = Phone(info.PhoneCode),
             Email = $"{mailbox}@{slug}.edu.example",
             Website = $"https://{mailbox}.{slug}.edu.example",
             HeadPosition = headPosition,
         };
         organisation.Rename(fullName, shortName);
+        organisation.Relocate(
+            $"{info.PostcodePrefix}{_random.Next(1000):000}, Кемеровская область — Кузбасс, " +
+            $"{(info.IsCity ? "" : info.Name + ", ")}{settlement}, {KuzbassReference.Streets[_random.Next(KuzbassReference.Streets.Length)]}, д. {_random.Next(1, 120)}",
+            Math.Round(lat + ((_random.NextDouble() * 2) - 1) * spread, 5),
+            Math.Round(lon + ((_random.NextDouble() * 2) - 1) * spread * 1.6, 5));
         _region.Organisations.Add(organisation);
 
         var head = NewEmployee(organisation.Id, headPosition, _random.Next(100) < 75 ? Sex.Female : Sex.Male);

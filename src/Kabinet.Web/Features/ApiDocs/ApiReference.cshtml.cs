@@ -14,7 +14,7 @@ public sealed record ApiParameter(string Name, string Source, string Type, bool 
 /// /openapi/v1.json, so it is never out of date and needs no script.
 /// </summary>
 [AllowAnonymous]
-public sealed class ApiReferenceModel(IApiDescriptionGroupCollectionProvider apiExplorer) : PageModel
+public sealed partial class ApiReferenceModel(IApiDescriptionGroupCollectionProvider apiExplorer) : PageModel
 {
     public IReadOnlyList<IGrouping<string, ApiOperation>> Groups { get; private set; } = [];
 
@@ -34,7 +34,7 @@ public sealed class ApiReferenceModel(IApiDescriptionGroupCollectionProvider api
         var metadata = d.ActionDescriptor.EndpointMetadata;
         return new ApiOperation(
             d.HttpMethod ?? "GET",
-            "/" + d.RelativePath,
+            "/" + RouteConstraint().Replace(d.RelativePath!, "{$1}"),
             metadata.OfType<IEndpointSummaryMetadata>().LastOrDefault()?.Summary,
             metadata.OfType<IEndpointDescriptionMetadata>().LastOrDefault()?.Description,
             [.. d.ParameterDescriptions
@@ -42,6 +42,10 @@ public sealed class ApiReferenceModel(IApiDescriptionGroupCollectionProvider api
                 .Select(p => new ApiParameter(p.Name, p.Source.Id == "Path" ? "путь" : "запрос", TypeName(p.Type), p.IsRequired))],
             [.. d.SupportedResponseTypes.Select(r => r.StatusCode).Distinct().Order()]);
     }
+
+    // "{id:int}" is written "{id}", as in the OpenAPI document.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{(\w+)(?::[^}]*)?\}")]
+    private static partial System.Text.RegularExpressions.Regex RouteConstraint();
 
     private static string TypeName(Type? type)
     {

@@ -19,17 +19,17 @@ public sealed class Organisation
     /// <summary>Short name, e.g. «МБОУ «Гимназия № 1»».</summary>
     public string ShortName { get; private set; } = "";
 
-    /// <summary>Both names folded for case- and ё-insensitive search on any database.</summary>
+    /// <summary>Both names and the address folded for case- and ё-insensitive search on any database.</summary>
     public string SearchText { get; private set; } = "";
 
     /// <summary>The short name folded with numbers zero-padded, so «№ 2» sorts before «№ 10».</summary>
     public string SortName { get; private set; } = "";
 
-    public required string Address { get; set; }
+    public string Address { get; private set; } = "";
 
-    public double Latitude { get; set; }
+    public double Latitude { get; private set; }
 
-    public double Longitude { get; set; }
+    public double Longitude { get; private set; }
 
     public string? Phone { get; set; }
 
@@ -49,9 +49,25 @@ public sealed class Organisation
         ArgumentException.ThrowIfNullOrWhiteSpace(shortName);
         FullName = fullName.Trim();
         ShortName = shortName.Trim();
-        SearchText = SearchTextFolding.Fold(ShortName + " " + FullName);
-        SortName = SearchTextFolding.SortKey(ShortName);
+        // Sorted by the proper name, not the legal form: «Гимназия № 1» before «Лицей № 5» whether МБОУ or МАОУ.
+        var quote = ShortName.IndexOf('«', StringComparison.Ordinal);
+        SortName = SearchTextFolding.SortKey(quote >= 0 ? ShortName[quote..] : ShortName);
+        RefreshSearchText();
     }
+
+    /// <summary>Sets the address and the point on the map; the address is searchable too.</summary>
+    public void Relocate(string address, double latitude, double longitude)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(address);
+        if (latitude is < -90 or > 90 || longitude is < -180 or > 180)
+            throw new ArgumentOutOfRangeException(nameof(latitude), "Coordinates are out of range.");
+        Address = address.Trim();
+        Latitude = latitude;
+        Longitude = longitude;
+        RefreshSearchText();
+    }
+
+    private void RefreshSearchText() => SearchText = SearchTextFolding.Fold($"{ShortName} {FullName} {Address}");
 
     /// <summary>Kinds that run an academic year with classes (schools) or study groups (colleges).</summary>
     public bool HasAcademicYears => Kind is OrganisationKind.School or OrganisationKind.College;

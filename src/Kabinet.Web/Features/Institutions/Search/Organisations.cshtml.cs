@@ -19,7 +19,8 @@ public sealed class OrganisationsModel(SearchOrganisations search) : PageModel
     [BindProperty(SupportsGet = true, Name = "kind")]
     public string? KindText { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages reserves that route value for the page's own name.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public OrganisationKind? Kind { get; private set; }
@@ -73,6 +74,6 @@ public sealed class OrganisationsModel(SearchOrganisations search) : PageModel
         ["q"] = string.IsNullOrWhiteSpace(Text) ? null : Text,
         ["municipality"] = MunicipalityId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["kind"] = Kind?.ToString(),
-        ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(p => p.Value is not null)).ToUriComponent();
 }

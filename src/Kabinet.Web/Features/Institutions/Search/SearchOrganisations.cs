@@ -30,7 +30,9 @@ public sealed class SearchOrganisations(KabinetDbContext db)
 
         var total = await query.CountAsync(ct);
         var items = await query
-            .OrderBy(o => o.Municipality!.SortOrder).ThenBy(o => o.Kind).ThenBy(o => o.SortName)
+            .OrderBy(o => o.Municipality!.SortOrder)
+            .ThenBy(o => o.Kind == OrganisationKind.Kindergarten ? 0 : o.Kind == OrganisationKind.School ? 1 : o.Kind == OrganisationKind.College ? 2 : 3)
+            .ThenBy(o => o.SortName)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(o => new OrganisationListItem(o.Id, o.ShortName, o.FullName, o.Kind, o.MunicipalityId, o.Municipality!.Name, o.Address))
             .ToListAsync(ct);

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace Kabinet.BrowserTests.Infrastructure;
+
+/// <summary>
+/// Kabinet on a real Kestrel port with its own fresh database: a SQLite file in a temp folder, or a new
+/// PostgreSQL database when KABINET_TEST_PROVIDER=postgresql (base connection string in KABINET_TEST_POSTGRES).
+/// The app migrates and loads the demo region on start; the database is dropped on dispose.
+/// </summary>
+internal sealed class KabinetServer : WebApplicationFactory<Program>
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "kabinet-browser-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? _postgresServer;
+    private readonly string? _postgresName;
+
+    public KabinetServer()
+    {
+        Directory.CreateDirectory(_dataDirectory);
+        if (string.Equals(Environment.GetEnvironmentVariable("KABINET_TEST_PROVIDER"), "postgresql", StringComparison.OrdinalIgnoreCase))
+        {
+            _postgresServer = Environment.GetEnvironmentVariable("KABINET_TEST_POSTGRES") is { Length: > 0 } server
+                ? server
+                : throw new InvalidOperationException(
+                    "KABINET_TEST_PROVIDER=postgresql needs KABINET_TEST_POSTGRES, e.g. 'Host=127.0.0.1;Port=5432;Username=postgres'.");
+            _postgresName = "kabinet_b_" + Guid.NewGuid().ToString("N");
+        }
+
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        UseKestrel(port);
+    }
+
+    /// <summary>Where the browser finds the app, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
+    public string BaseUrl { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Kabinet:DataDirectory", _dataDirectory);
+        builder.UseSetting("Database:MigrateOnStart", "true");
+        builder.UseSetting("Database:SeedDemoOnEmpty", "true");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging", "Warning");
+        if (_postgresName is null)
+        {
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("Database:ConnectionString", "");
+        }
+        else
+        {
+            var connection = new NpgsqlConnectionStringBuilder(_postgresServer) { Database = _postgresName };
+            builder.UseSetting("Database:Provider", "PostgreSql");
+            builder.UseSetting("Database:ConnectionString", connection.ConnectionString);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_postgresName is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(_postgresServer);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file may still be held by a closing connection; the OS cleans the temp folder.
+        }
+    }
+
+    /// <summary>A port nobody listens on right now: bind to port 0, read what the OS chose, release it.</summary>
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using Kabinet.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kabinet.Tests.Authorization;
+
+/// <summary>
+/// Every route of the app, tried as every role. A new route fails this test until it is added to the
+/// table with who may use it. No route yet serves a family's own data; when one does, its row tries
+/// another family's record too.
+/// </summary>
+public sealed class RouteAuthorizationTests(DemoApp app)
+{
+    private enum Access
+    {
+        /// <summary>Anyone, signed in or not.</summary>
+        Public,
+
+        /// <summary>Anyone signed in; anonymous people are sent to sign in (pages) or get 401 (API).</summary>
+        SignedIn,
+    }
+
+    /// <summary>Route pattern → a sample address, who may use it, and what a permitted caller gets.</summary>
+    private static readonly Dictionary<string, (string Url, Access Access, HttpStatusCode Allowed)> Routes = new()
+    {
+        ["/"] = ("/", Access.Public, HttpStatusCode.OK),
+        ["/organisations"] = ("/organisations", Access.Public, HttpStatusCode.OK),
+        ["/organisations/{id:int}"] = ("/organisations/1", Access.Public, HttpStatusCode.OK),
+        ["/docs/api"] = ("/docs/api", Access.Public, HttpStatusCode.OK),
+        ["/account/login"] = ("/account/login", Access.Public, HttpStatusCode.OK),
+        ["/account/logout"] = ("/account/logout", Access.SignedIn, HttpStatusCode.OK),
+        ["/error/{status:int}"] = ("/error/404", Access.Public, HttpStatusCode.NotFound),
+        ["/api/v1/municipalities"] = ("/api/v1/municipalities", Access.Public, HttpStatusCode.OK),
+        ["/api/v1/organisations"] = ("/api/v1/organisations", Access.Public, HttpStatusCode.OK),
+        ["/api/v1/organisations/{id:int}"] = ("/api/v1/organisations/1", Access.Public, HttpStatusCode.OK),
+        ["/health/live"] = ("/health/live", Access.Public, HttpStatusCode.OK),
+        ["/health/ready"] = ("/health/ready", Access.Public, HttpStatusCode.OK),
+        ["/openapi/{documentName}.json"] = ("/openapi/v1.json", Access.Public, HttpStatusCode.OK),
+        ["/{**path}"] = ("/definitely/not/here", Access.Public, HttpStatusCode.NotFound),
+        ["/{**path:file}"] = ("/no-such-file.css", Access.Public, HttpStatusCode.NotFound),
+    };
+
+    private static readonly string?[] Callers = [null, "demo.roditel", "demo.uchenik", "demo.uchitel", "demo.admin", "demo.operator", "demo.region"];
+
+    public static TheoryData<string, string?> Cases()
+    {
+        var data = new TheoryData<string, string?>();
+        foreach (var route in Routes.Keys)
+        {
+            foreach (var caller in Callers)
+                data.Add(route, caller);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void Every_route_of_the_app_is_in_the_table()
+    {
+        var patterns = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(p => !IsStaticFile(p))
+            .ToHashSet();
+
+        var untabled = patterns.Except(Routes.Keys).ToList();
+        var gone = Routes.Keys.Except(patterns).ToList();
+        Assert.True(untabled.Count == 0, "Routes missing from the table: " + string.Join(", ", untabled));
+        Assert.True(gone.Count == 0, "Table rows for routes that no longer exist: " + string.Join(", ", gone));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task A_route_answers_each_caller_as_the_table_says(string route, string? caller)
+    {
+        var (url, access, allowed) = Routes[route];
+        var browser = caller is null ? app.CreateBrowser() : await app.SignedInAsync(caller);
+
+        var response = await browser.GetAsync(url);
+
+        if (access == Access.Public || caller is not null)
+        {
+            Assert.Equal(allowed, response.StatusCode);
+        }
+        else if (url.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("https://localhost/account/login?ReturnUrl=", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    // MapStaticAssets adds one endpoint per file (and per compressed variant).
+    private static bool IsStaticFile(string pattern) =>
+        Path.HasExtension(pattern) && !pattern.Contains('{', StringComparison.Ordinal);
+}
