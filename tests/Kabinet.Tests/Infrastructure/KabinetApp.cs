@@ -33,6 +33,15 @@ public class KabinetApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database { get; }
 
+    /// <summary>An app pointed at a PostgreSQL server that does not answer, started without touching it.</summary>
+    public static KabinetApp WithUnreachableDatabase() => new(new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = "PostgreSql",
+        ["Database:ConnectionString"] = "Host=127.0.0.1;Port=1;Database=nowhere;Username=nobody;Timeout=2",
+        ["Database:MigrateOnStart"] = "false",
+        ["Database:SeedDemoOnEmpty"] = "false",
+    });
+
     /// <summary>Starts the app (migrations, demo data) before the first test uses it.</summary>
     public ValueTask InitializeAsync()
     {

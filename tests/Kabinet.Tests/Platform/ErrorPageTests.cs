@@ -73,13 +73,7 @@ public sealed class ErrorPageTests(DemoApp app)
     [Fact]
     public async Task When_the_database_is_down_people_and_programs_are_told_to_retry()
     {
-        await using var down = new KabinetApp(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "PostgreSql",
-            ["Database:ConnectionString"] = "Host=127.0.0.1;Port=1;Database=nowhere;Username=nobody;Timeout=2",
-            ["Database:MigrateOnStart"] = "false",
-            ["Database:SeedDemoOnEmpty"] = "false",
-        });
+        await using var down = KabinetApp.WithUnreachableDatabase();
         var browser = down.CreateBrowser();
 
         var page = await browser.GetAsync("/organisations");

@@ -24,13 +24,7 @@ public sealed class HealthTests(DemoApp app)
     [Fact]
     public async Task Ready_reports_unhealthy_when_the_database_cannot_be_reached_while_live_stays_up()
     {
-        await using var down = new KabinetApp(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "PostgreSql",
-            ["Database:ConnectionString"] = "Host=127.0.0.1;Port=1;Database=nowhere;Username=nobody;Timeout=2",
-            ["Database:MigrateOnStart"] = "false",
-            ["Database:SeedDemoOnEmpty"] = "false",
-        });
+        await using var down = KabinetApp.WithUnreachableDatabase();
         var browser = down.CreateBrowser();
 
         var ready = await browser.GetAsync("/health/ready");

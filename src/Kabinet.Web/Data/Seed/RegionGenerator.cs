@@ -148,16 +148,7 @@ internal sealed class RegionGenerator
                 var gradeParallels = grade >= 10 ? Math.Max(1, parallels / 2) : parallels;
                 for (var p = 0; p < gradeParallels; p++)
                 {
-                    var classGroup = new ClassGroup
-                    {
-                        Id = _region.ClassGroups.Count + 1,
-                        OrganisationId = school.Id,
-                        AcademicYearId = year.Id,
-                        Grade = grade,
-                        Name = $"{grade}{ClassLetters[p]}",
-                        ClassTeacherId = teachers[(classIndex++ * 7) % teachers.Count].Id,
-                    };
-                    _region.ClassGroups.Add(classGroup);
+                    var classGroup = NewClassGroup(year, grade, $"{grade}{ClassLetters[p]}", teachers[(classIndex++ * 7) % teachers.Count].Id);
                     var size = info.IsCity ? _random.Next(20, 31) : _random.Next(6, 17);
                     for (var s = 0; s < size; s++)
                         AddSchoolChild(municipalityId, classGroup.Id, grade);
@@ -267,17 +258,7 @@ internal sealed class RegionGenerator
                 for (var course = 1; course <= 4; course++)
                 {
                     var admitted = (_startYear - course + 1) % 100;
-                    var group = new ClassGroup
-                    {
-                        Id = _region.ClassGroups.Count + 1,
-                        OrganisationId = college.Id,
-                        AcademicYearId = year.Id,
-                        Grade = course,
-                        Name = $"{abbreviation}-{admitted:00}",
-                        Speciality = $"{code} {speciality}",
-                        ClassTeacherId = teachers[index++ % teachers.Count].Id,
-                    };
-                    _region.ClassGroups.Add(group);
+                    var group = NewClassGroup(year, course, $"{abbreviation}-{admitted:00}", teachers[index++ % teachers.Count].Id, $"{code} {speciality}");
                     var size = _scale == SeedScale.Demo ? _random.Next(10, 16) : _random.Next(18, 26);
                     for (var s = 0; s < size; s++)
                     {
@@ -374,6 +355,22 @@ internal sealed class RegionGenerator
         }
 
         return year;
+    }
+
+    private ClassGroup NewClassGroup(AcademicYear year, int grade, string name, int classTeacherId, string? speciality = null)
+    {
+        var group = new ClassGroup
+        {
+            Id = _region.ClassGroups.Count + 1,
+            OrganisationId = year.OrganisationId,
+            AcademicYearId = year.Id,
+            Grade = grade,
+            Name = name,
+            Speciality = speciality,
+            ClassTeacherId = classTeacherId,
+        };
+        _region.ClassGroups.Add(group);
+        return group;
     }
 
     private Employee NewEmployee(int organisationId, string position, Sex sex)
