@@ -23,6 +23,7 @@ public sealed class ModuleBoundaryTests
         ["Errors"] = [],
         ["ApiDocs"] = [],
         ["Shared"] = [],
+        ["Bench"] = [],
     };
 
     public static TheoryData<string, string> ModulePairs()

@@ -35,7 +35,14 @@ internal static class PlatformModule
             document.Info.Description = "Программный интерфейс портала «Kabinet»: справочники региона и образовательных организаций. Ошибки возвращаются в формате ProblemDetails (RFC 9457).";
             return Task.CompletedTask;
         }));
-        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        // The benchmark's baseline page (same layout, no database) exists only when a benchmark asks for it.
+        var benchmarkBaseline = builder.Configuration.GetValue<bool>("Kabinet:BenchmarkBaseline");
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            if (!benchmarkBaseline)
+                o.Conventions.AddPageRouteModelConvention("/Bench/Bare", page => page.Selectors.Clear());
+        });
         // Russian text goes out as UTF-8 characters, not as &#x...; entities: pages stay readable and light.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.ConfigureHttpJsonOptions(o =>

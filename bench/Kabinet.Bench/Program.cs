@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+
+// Kabinet HTTP benchmark: a closed-loop load generator. For each target it runs N concurrent
+// connections for a fixed time and prints throughput, p50/p95/p99 latency, errors, and the ratio of
+// the target's throughput to the app's bare baseline page measured in the same run.
+//
+//   dotnet run -c Release --project bench/Kabinet.Bench -- --base http://127.0.0.1:5099 \
+//       --connections 32 --seconds 10 /bench/bare / /organisations?q=школа
+//
+// The first path is the baseline. bench/run.sh starts Kabinet on region data and calls this.
+
+var options = Options.Parse(args);
+using var handler = new SocketsHttpHandler
+{
+    MaxConnectionsPerServer = options.Connections,
+    PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+    AutomaticDecompression = DecompressionMethods.None,
+    UseCookies = false,
+};
+using var client = new HttpClient(handler) { BaseAddress = new Uri(options.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+
+Console.WriteLine(FormattableString.Invariant($"Kabinet bench: {options.Connections} connections, {options.Seconds} s per target after {options.WarmupSeconds} s warm-up, {Environment.ProcessorCount} CPUs, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
+Console.WriteLine($"{"target",-48} {"requests",9} {"req/s",9} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7} {"vs bare",8}");
+
+double? baseline = null;
+foreach (var path in options.Paths)
+{
+    await RunAsync(client, path, options.Connections, TimeSpan.FromSeconds(options.WarmupSeconds));
+    var result = await RunAsync(client, path, options.Connections, TimeSpan.FromSeconds(options.Seconds));
+    baseline ??= result.Throughput;
+    Console.WriteLine(FormattableString.Invariant(
+        $"{Shorten(path),-48} {result.Requests,9} {result.Throughput,9:0} {result.Percentile(0.50),8:0.0} {result.Percentile(0.95),8:0.0} {result.Percentile(0.99),8:0.0} {result.Errors,7} {result.Throughput / baseline.Value,8:0.00}"));
+}
+
+static string Shorten(string path) => path.Length <= 48 ? path : path[..45] + "...";
+
+static async Task<Result> RunAsync(HttpClient client, string path, int connections, TimeSpan duration)
+{
+    var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+    var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
+    {
+        var latencies = new List<double>(4096);
+        var errors = 0;
+        while (Stopwatch.GetTimestamp() < stopAt)
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead);
+                if (!response.IsSuccessStatusCode)
+                    errors++;
+            }
+            catch (HttpRequestException)
+            {
+                errors++;
+            }
+            catch (TaskCanceledException)
+            {
+                errors++;
+            }
+
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        return (latencies, errors);
+    })).ToArray();
+
+    var started = Stopwatch.GetTimestamp();
+    var done = await Task.WhenAll(workers);
+    var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+    var all = done.SelectMany(d => d.latencies).Order().ToArray();
+    return new Result(all, done.Sum(d => d.errors), elapsed);
+}
+
+internal sealed record Result(double[] SortedLatencies, int Errors, double Seconds)
+{
+    public int Requests => SortedLatencies.Length;
+
+    public double Throughput => Requests / Seconds;
+
+    public double Percentile(double p) =>
+        SortedLatencies.Length == 0 ? double.NaN : SortedLatencies[Math.Min(SortedLatencies.Length - 1, (int)Math.Ceiling(p * SortedLatencies.Length) - 1)];
+}
+
+internal sealed record Options(string BaseUrl, int Connections, int Seconds, int WarmupSeconds, IReadOnlyList<string> Paths)
+{
+    public static Options Parse(string[] args)
+    {
+        var baseUrl = "http://127.0.0.1:5099";
+        int connections = 32, seconds = 10, warmup = 3;
+        var paths = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--base": baseUrl = args[++i]; break;
+                case "--connections": connections = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--seconds": seconds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--warmup": warmup = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                default: paths.Add(args[i]); break;
+            }
+        }
+
+        if (paths.Count == 0)
+            throw new ArgumentException("Give at least one path; the first one is the baseline.");
+        return new Options(baseUrl, connections, seconds, warmup, paths);
+    }
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Kabinet benchmark of the public pages on regional data.
+#
+#   bash bench/run.sh                                  # SQLite, region data in bench/.data
+#   bash bench/run.sh postgresql "Host=127.0.0.1;Port=5432;Username=postgres;Database=kabinet_bench"
+#
+# Builds Kabinet in Release, loads `seed --scale region` once, starts Kabinet on 127.0.0.1:5099 in
+# Production mode with its baseline page (/bench/bare: same layout, no database) and runs the load
+# generator against it and the public pages. Environment: CONNECTIONS (32), SECONDS_PER_TARGET (10).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+provider=${1:-sqlite}
+connection=${2:-}
+port=5099
+data=bench/.data/$provider
+mkdir -p "$data"
+
+dotnet build src/Kabinet.Web -c Release -v q -nologo >/dev/null
+dotnet build bench/Kabinet.Bench -c Release -v q -nologo >/dev/null
+app=src/Kabinet.Web/bin/Release/net10.0/Kabinet.Web.dll
+settings=("--Kabinet:DataDirectory=$PWD/$data" "--Logging:LogLevel:Default=Warning" "--Logging:LogLevel:Microsoft.AspNetCore.HttpLogging=Warning")
+if [ "$provider" = postgresql ]; then
+    settings+=("--Database:Provider=PostgreSql" "--Database:ConnectionString=$connection")
+fi
+
+export ASPNETCORE_ENVIRONMENT=Production
+if ! dotnet "$app" seed --scale region "${settings[@]}" 2>/dev/null; then
+    echo "(the database already holds data: reusing it)"
+fi
+
+dotnet "$app" "${settings[@]}" --Database:SeedDemoOnEmpty=false --Kabinet:BenchmarkBaseline=true --urls "http://127.0.0.1:$port" >"$data/app.log" 2>&1 &
+app_pid=$!
+trap 'kill $app_pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 1; done
+
+echo "Provider: $provider; machine: $(nproc) CPUs, $(free -g | awk '/Mem:/ {print $2}') GiB"
+dotnet bench/Kabinet.Bench/bin/Release/net10.0/Kabinet.Bench.dll --base "http://127.0.0.1:$port" \
+    --connections "${CONNECTIONS:-32}" --seconds "${SECONDS_PER_TARGET:-10}" \
+    /bench/bare / "/organisations?q=%D1%88%D0%BA%D0%BE%D0%BB%D0%B0" /organisations/1 \
+    "/api/v1/organisations?q=%D0%B3%D0%B8%D0%BC%D0%BD%D0%B0%D0%B7%D0%B8%D1%8F&pageSize=30" /api/v1/organisations/1
