@@ -17,21 +17,32 @@ mkdir -p "$data"
 
 dotnet build src/Kabinet.Web -c Release -v q -nologo >/dev/null
 dotnet build bench/Kabinet.Bench -c Release -v q -nologo >/dev/null
-app=src/Kabinet.Web/bin/Release/net10.0/Kabinet.Web.dll
+app_dir=src/Kabinet.Web/bin/Release/net10.0
 settings=("--Kabinet:DataDirectory=$PWD/$data" "--Logging:LogLevel:Default=Warning" "--Logging:LogLevel:Microsoft.AspNetCore.HttpLogging=Warning")
 if [ "$provider" = postgresql ]; then
     settings+=("--Database:Provider=PostgreSql" "--Database:ConnectionString=$connection")
 fi
 
 export ASPNETCORE_ENVIRONMENT=Production
-if ! dotnet "$app" seed --scale region "${settings[@]}" 2>/dev/null; then
-    echo "(the database already holds data: reusing it)"
+# Run from the app's folder so that its appsettings.json (Production logging) is the one in effect.
+kabinet() { (cd "$app_dir" && dotnet Kabinet.Web.dll "$@"); }
+if ! kabinet seed --scale region "${settings[@]}" 2>"$data/seed.err"; then
+    if grep -q "уже содержит данные" "$data/seed.err"; then
+        echo "(the database already holds data: reusing it)"
+    else
+        cat "$data/seed.err"; exit 1
+    fi
 fi
 
-dotnet "$app" "${settings[@]}" --Database:SeedDemoOnEmpty=false --Kabinet:BenchmarkBaseline=true --urls "http://127.0.0.1:$port" >"$data/app.log" 2>&1 &
+(cd "$app_dir" && exec dotnet Kabinet.Web.dll "${settings[@]}" --Kabinet:BenchmarkBaseline=true --urls "http://127.0.0.1:$port") >"$data/app.log" 2>&1 &
 app_pid=$!
 trap 'kill $app_pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 1; done
+ready=no
+for _ in $(seq 1 60); do
+    if curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null; then ready=yes; break; fi
+    sleep 1
+done
+[ "$ready" = yes ] || { echo "Kabinet did not become ready:"; tail -20 "$data/app.log"; exit 1; }
 
 echo "Provider: $provider; machine: $(nproc) CPUs, $(free -g | awk '/Mem:/ {print $2}') GiB"
 dotnet bench/Kabinet.Bench/bin/Release/net10.0/Kabinet.Bench.dll --base "http://127.0.0.1:$port" \

@@ -43,7 +43,9 @@ internal static class DataModule
     {
         public static readonly SqlitePragmas Instance = new();
 
-        private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+        // journal_mode is stored in the file (a no-op once set); synchronous is per connection.
+        // Waiting on a locked database is Microsoft.Data.Sqlite's own command timeout.
+        private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

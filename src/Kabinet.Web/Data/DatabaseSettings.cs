@@ -1,3 +1,4 @@
+using Kabinet.Web.Common.Hosting;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -8,9 +9,6 @@ public enum DatabaseProvider
     Sqlite,
     PostgreSql,
 }
-
-/// <summary>A setting that keeps Kabinet from starting; the message says what to fix, in one line.</summary>
-public sealed class ConfigurationProblemException(string message) : Exception(message);
 
 /// <summary>
 /// Where the data lives, resolved and checked once from configuration:
@@ -27,7 +25,8 @@ public sealed class DatabaseSettings
 
     public bool MigrateOnStart { get; init; } = true;
 
-    public bool SeedDemoOnEmpty { get; init; } = true;
+    /// <summary>Demo data with published passwords: on only where configured (Development does).</summary>
+    public bool SeedDemoOnEmpty { get; init; }
 
     /// <summary>A description for logs and the start-up line, without secrets.</summary>
     public string Describe() => Provider switch
@@ -41,7 +40,8 @@ public sealed class DatabaseSettings
         var providerText = configuration["Database:Provider"];
         var provider = ParseProvider(providerText);
         var dataDirectory = Path.GetFullPath(configuration["Kabinet:DataDirectory"] is { Length: > 0 } d ? d : "data", contentRoot);
-        EnsureWritable(dataDirectory);
+        if (provider == DatabaseProvider.Sqlite)
+            EnsureWritable(dataDirectory);
 
         var connectionString = configuration["Database:ConnectionString"];
         connectionString = provider switch
@@ -56,7 +56,7 @@ public sealed class DatabaseSettings
             ConnectionString = connectionString,
             DataDirectory = dataDirectory,
             MigrateOnStart = configuration.GetValue("Database:MigrateOnStart", true),
-            SeedDemoOnEmpty = configuration.GetValue("Database:SeedDemoOnEmpty", true),
+            SeedDemoOnEmpty = configuration.GetValue("Database:SeedDemoOnEmpty", false),
         };
     }
 

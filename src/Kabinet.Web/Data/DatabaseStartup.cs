@@ -43,10 +43,14 @@ internal sealed class DatabaseStartup(KabinetDbContext db, DatabaseSettings sett
         }
 
         await db.Database.OpenConnectionAsync(ct);
+        var locked = false;
         try
         {
             if (settings.Provider == DatabaseProvider.PostgreSql)
+            {
                 await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({PrepareLockKey})", ct);
+                locked = true;
+            }
 
             if (settings.MigrateOnStart)
                 await MigrateAsync(ct);
@@ -58,12 +62,11 @@ internal sealed class DatabaseStartup(KabinetDbContext db, DatabaseSettings sett
                 log.LogInformation("The database is empty: loading the demo region");
                 await seeder.SeedAsync(SeedScale.Demo, SeedScale.DefaultSeed, ct);
             }
-
-            if (settings.Provider == DatabaseProvider.PostgreSql)
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({PrepareLockKey})", ct);
         }
         finally
         {
+            if (locked)
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({PrepareLockKey})", CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
     }

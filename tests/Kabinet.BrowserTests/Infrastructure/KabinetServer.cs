@@ -1,6 +1,8 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 
@@ -13,13 +15,12 @@ namespace Kabinet.BrowserTests.Infrastructure;
 /// </summary>
 internal sealed class KabinetServer : WebApplicationFactory<Program>
 {
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "kabinet-browser-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("kabinet-browser-").FullName;
     private readonly string? _postgresServer;
     private readonly string? _postgresName;
 
     public KabinetServer()
     {
-        Directory.CreateDirectory(_dataDirectory);
         if (string.Equals(Environment.GetEnvironmentVariable("KABINET_TEST_PROVIDER"), "postgresql", StringComparison.OrdinalIgnoreCase))
         {
             _postgresServer = Environment.GetEnvironmentVariable("KABINET_TEST_POSTGRES") is { Length: > 0 } server
@@ -29,13 +30,12 @@ internal sealed class KabinetServer : WebApplicationFactory<Program>
             _postgresName = "kabinet_b_" + Guid.NewGuid().ToString("N");
         }
 
-        var port = FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}";
-        UseKestrel(port);
+        // Kestrel picks a free port itself when the server starts: no window for another process to take it.
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
 
-    /// <summary>Where the browser finds the app, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
-    public string BaseUrl { get; }
+    /// <summary>Where the browser finds the app once started, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
+    public string BaseUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -82,15 +82,5 @@ internal sealed class KabinetServer : WebApplicationFactory<Program>
         {
             // A file may still be held by a closing connection; the OS cleans the temp folder.
         }
-    }
-
-    /// <summary>A port nobody listens on right now: bind to port 0, read what the OS chose, release it.</summary>
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -16,7 +16,7 @@ public sealed class ModuleBoundaryTests
     /// <summary>Each module's public face: what others may depend on.</summary>
     private static readonly Dictionary<string, string[]> Facades = new()
     {
-        ["Accounts"] = ["KabinetClaims", "PortalRole", "PortalRoleNames"],
+        ["Accounts"] = ["KabinetClaims", "PortalRole"],
         ["Families"] = ["FamilyDirectory", "PersonSummary", "Sex"],
         ["Institutions"] = ["InstitutionDirectory", "RegionSummary", "OrganisationKind", "OrganisationKindNames"],
         ["Home"] = [],

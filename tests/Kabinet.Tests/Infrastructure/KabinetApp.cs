@@ -23,6 +23,7 @@ public class KabinetApp : WebApplicationFactory<Program>, IAsyncLifetime
         Database = TestDatabase.Create();
         _settings = new Dictionary<string, string?>(Database.Settings)
         {
+            ["Database:SeedDemoOnEmpty"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore.HttpLogging"] = "Warning",
         };

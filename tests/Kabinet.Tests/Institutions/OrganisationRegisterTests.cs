@@ -80,13 +80,44 @@ public sealed class OrganisationRegisterTests(DemoApp app)
 
     [Theory]
     [InlineData("/organisations?kind=Zoo", "Такого типа организации нет")]
+    [InlineData("/organisations?kind=1", "Такого типа организации нет")]
+    [InlineData("/organisations?kind=School,College", "Такого типа организации нет")]
     [InlineData("/organisations?municipality=9999", "Такого муниципалитета нет")]
+    [InlineData("/organisations?municipality=abc", "Значение «abc» не подходит")]
     public async Task Bad_filter_values_are_explained_next_to_the_field_and_ignored(string url, string message)
     {
         var page = await app.CreateBrowser().GetPageAsync(url);
 
-        Assert.Contains(message, page.QuerySelector(".field-error")?.TextContent, StringComparison.Ordinal);
+        var error = page.QuerySelector(".field-error");
+        Assert.Contains(message, error?.TextContent, StringComparison.Ordinal);
         Assert.NotEmpty(page.QuerySelectorAll("a.results__name"));
+        var field = page.QuerySelector($"[aria-describedby~='{error!.Id}']");
+        Assert.Equal("true", field?.GetAttribute("aria-invalid"));
+    }
+
+    [Theory]
+    [InlineData("/organisations?p=72000000")]
+    [InlineData("/organisations?p=2147483647&q=%D1%88%D0%BA%D0%BE%D0%BB%D0%B0")]
+    public async Task A_page_number_past_the_end_shows_the_last_page(string url)
+    {
+        var page = await app.CreateBrowser().GetPageAsync(url);
+
+        Assert.NotEmpty(page.QuerySelectorAll("a.results__name"));
+        Assert.Null(page.QuerySelector("a[rel=next]"));
+        Assert.Matches(@"Страница (\d+) из \1", page.Text(".pager span"));
+    }
+
+    [Theory]
+    [InlineData("page=2147483647&pageSize=100")]
+    [InlineData("page=72000000")]
+    public async Task The_api_answers_an_empty_page_past_the_end(string query)
+    {
+        var response = await app.CreateBrowser().GetAsync("/api/v1/organisations?" + query);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(0, body.GetProperty("items").GetArrayLength());
+        Assert.True(body.GetProperty("totalCount").GetInt32() > 0);
     }
 
     [Fact]

@@ -26,6 +26,20 @@ public sealed class ErrorPageTests(DemoApp app)
     }
 
     [Theory]
+    [InlineData("PUT", "/organisations")]
+    [InlineData("DELETE", "/no-such-page")]
+    [InlineData("PATCH", "/")]
+    public async Task Other_methods_get_a_real_error_page_too(string method, string url)
+    {
+        var response = await app.CreateBrowser().SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.True((int)response.StatusCode >= 400);
+        Assert.NotEqual("", page.Text("h1"));
+        Assert.Equal($"Код ответа: {(int)response.StatusCode}", page.Text("p.muted:last-of-type"));
+    }
+
+    [Theory]
     [InlineData("/api/no-such-thing")]
     [InlineData("/api/v1/organisations/999999")]
     public async Task Programs_get_ProblemDetails_404(string url)

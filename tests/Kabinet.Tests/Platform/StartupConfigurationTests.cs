@@ -13,7 +13,10 @@ public sealed class StartupConfigurationTests
         { ["--Database:Provider=PostgreSql", "--Database:ConnectionString=Host=localhost;Bananas=3"], "Database:ConnectionString" },
         { ["--Database:Provider=PostgreSql", "--Database:ConnectionString="], "Database:ConnectionString" },
         { ["--Kabinet:DataDirectory=" + UnwritableFolder], "Kabinet:DataDirectory" },
+        { ["--Kabinet:TrustedProxies=10.0.0.5,10.0.0.300"], "Kabinet:TrustedProxies" },
         { ["frobnicate"], "Неизвестная команда" },
+        { ["--urls", "http://127.0.0.1:0", "migrate"], "должна стоять первой" },
+        { ["seed", "--scale"], "нужно значение" },
         { ["seed", "--scale", "galaxy"], "--scale demo" },
     };
 
@@ -22,7 +25,7 @@ public sealed class StartupConfigurationTests
     {
         get
         {
-            var file = Path.Combine(Path.GetTempPath(), "kabinet-not-a-folder.txt");
+            var file = Path.Combine(Directory.CreateTempSubdirectory("kabinet-cli-").FullName, "not-a-folder.txt");
             File.WriteAllText(file, "a file, not a folder");
             return Path.Combine(file, "data");
         }
@@ -72,9 +75,22 @@ public sealed class StartupConfigurationTests
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         // A run that would start must not touch the developer's ./data: point it at a temp folder unless the test says otherwise.
+        var dataDirectory = Directory.CreateTempSubdirectory("kabinet-cli-");
         if (!args.Any(a => a.StartsWith("--Kabinet:DataDirectory", StringComparison.Ordinal)))
-            start.Environment["Kabinet__DataDirectory"] = Directory.CreateTempSubdirectory("kabinet-cli-").FullName;
+            start.Environment["Kabinet__DataDirectory"] = dataDirectory.FullName;
 
+        try
+        {
+            return await RunAsync(start, args);
+        }
+        finally
+        {
+            dataDirectory.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(ProcessStartInfo start, string[] args)
+    {
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

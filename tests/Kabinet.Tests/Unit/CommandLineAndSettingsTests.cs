@@ -24,8 +24,21 @@ public sealed class CommandLineAndSettingsTests
         Assert.Equal(["--Database:Provider=PostgreSql"], command.HostArgs);
     }
 
+    [Fact]
+    public void Trusted_proxies_are_addresses_and_networks()
+    {
+        var parsed = Kabinet.Web.Common.Hosting.TrustedProxies.Parse(" 10.0.0.5, 10.1.0.0/16 ,::1");
+
+        Assert.Equal(3, parsed.Count);
+        Assert.NotNull(parsed[1].Network);
+        Assert.Empty(Kabinet.Web.Common.Hosting.TrustedProxies.Parse(null));
+        Assert.Throws<Kabinet.Web.Common.Hosting.ConfigurationProblemException>(() => Kabinet.Web.Common.Hosting.TrustedProxies.Parse("10.0.0.300"));
+    }
+
     [Theory]
     [InlineData("seed", "--seed", "many")]
+    [InlineData("seed", "--scale")]
+    [InlineData("--urls", "http://localhost:1", "migrate")]
     [InlineData("seed", "--scale", "galaxy")]
     [InlineData("dance")]
     public void A_wrong_command_line_is_explained_in_Russian(params string[] args)
@@ -37,9 +50,11 @@ public sealed class CommandLineAndSettingsTests
     [Fact]
     public void Sqlite_is_the_default_with_the_file_in_the_data_folder()
     {
-        var root = Directory.CreateTempSubdirectory("kabinet-settings-").FullName;
+        var folder = Directory.CreateTempSubdirectory("kabinet-settings-");
+        var root = folder.FullName;
 
         var settings = DatabaseSettings.Resolve(new ConfigurationBuilder().Build(), root);
+        folder.Delete(recursive: true);
 
         Assert.Equal(DatabaseProvider.Sqlite, settings.Provider);
         Assert.Equal(Path.Combine(root, "data"), settings.DataDirectory);
@@ -58,7 +73,7 @@ public sealed class CommandLineAndSettingsTests
             ["Database:ConnectionString"] = "Host=db.local;Database=kabinet;Username=kabinet;Password=secret",
         }).Build();
 
-        var settings = DatabaseSettings.Resolve(config, Directory.CreateTempSubdirectory("kabinet-settings-").FullName);
+        var settings = DatabaseSettings.Resolve(config, Path.GetTempPath());
 
         Assert.Equal(DatabaseProvider.PostgreSql, settings.Provider);
         Assert.Equal("PostgreSQL: db.local:5432/kabinet", settings.Describe());

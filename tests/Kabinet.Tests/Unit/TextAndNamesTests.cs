@@ -14,6 +14,22 @@ public sealed class TextAndNamesTests
         Assert.Equal(folded, SearchTextFolding.Fold(text));
 
     [Fact]
+    public void Decomposed_letters_are_composed_before_folding() =>
+        Assert.Equal("лицей", SearchTextFolding.Fold("лицеи\u0306"));
+
+    [Theory]
+    [InlineData(1, "школа")]
+    [InlineData(2, "школы")]
+    [InlineData(5, "школ")]
+    [InlineData(11, "школ")]
+    [InlineData(14, "школ")]
+    [InlineData(21, "школа")]
+    [InlineData(34, "школы")]
+    [InlineData(111, "школ")]
+    public void Counted_words_take_the_right_Russian_form(int count, string word) =>
+        Assert.Equal(word, RussianPlural.Choose(count, "школа", "школы", "школ"));
+
+    [Fact]
     public void A_query_becomes_distinct_words()
     {
         Assert.Equal(["гимназия", "1"], SearchTextFolding.Terms("Гимназия №1 гимназия"));
@@ -22,10 +38,12 @@ public sealed class TextAndNamesTests
     }
 
     [Fact]
-    public void Numbers_sort_naturally()
+    public void Numbered_organisations_sort_by_number_whatever_their_kind_then_the_rest_by_name()
     {
-        string[] names = ["СОШ № 10", "СОШ № 2", "СОШ № 1"];
-        Assert.Equal(["СОШ № 1", "СОШ № 2", "СОШ № 10"], names.OrderBy(SearchTextFolding.SortKey, StringComparer.Ordinal));
+        string[] names = ["«Детский сад комбинированного вида № 13»", "«Детский сад № 4 «Улыбка»»", "«СОШ № 10»", "«Дом детского творчества»", "«Гимназия № 2»"];
+        Assert.Equal(
+            ["«Гимназия № 2»", "«Детский сад № 4 «Улыбка»»", "«СОШ № 10»", "«Детский сад комбинированного вида № 13»", "«Дом детского творчества»"],
+            names.OrderBy(SearchTextFolding.SortKey, StringComparer.Ordinal));
     }
 
     [Theory]

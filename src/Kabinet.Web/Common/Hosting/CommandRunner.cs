@@ -14,6 +14,7 @@ internal static class CommandRunner
         try
         {
             settings = app.Services.GetRequiredService<DatabaseSettings>();
+            TrustedProxies.Parse(app.Configuration[TrustedProxies.Key]);
         }
         catch (Exception e) when (FindProblem(e) is { } problem)
         {

@@ -20,7 +20,12 @@ public sealed record KabinetCommand(CommandKind Kind, string[] HostArgs, string 
     public static KabinetCommand Parse(string[] args)
     {
         if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            // "--urls x migrate" would silently start the portal: the command must come first.
+            if (args.FirstOrDefault(a => a.ToUpperInvariant() is "MIGRATE" or "SEED") is { } misplaced)
+                throw new ArgumentException($"Команда «{misplaced}» должна стоять первой. {Usage}");
             return new KabinetCommand(CommandKind.Run, args);
+        }
 
         switch (args[0].ToUpperInvariant())
         {
@@ -43,12 +48,14 @@ public sealed record KabinetCommand(CommandKind Kind, string[] HostArgs, string 
         {
             switch (args[i])
             {
-                case "--scale" when i + 1 < args.Length:
+                case "--scale" or "--seed" when i + 1 >= args.Length || args[i + 1].StartsWith('-'):
+                    throw new ArgumentException($"После {args[i]} нужно значение. {Usage}");
+                case "--scale":
                     scale = args[++i].ToLowerInvariant();
                     if (scale is not ("demo" or "region"))
                         throw new ArgumentException($"Неизвестный объём данных «{scale}»: укажите --scale demo или --scale region.");
                     break;
-                case "--seed" when i + 1 < args.Length:
+                case "--seed":
                     if (!int.TryParse(args[++i], out seed))
                         throw new ArgumentException($"--seed ждёт целое число, а не «{args[i]}».");
                     break;

@@ -28,6 +28,7 @@ internal static class PlatformModule
         builder.WebHost.UseStaticWebAssets();
         services.AddSingleton(TimeProvider.System);
         services.AddErrorHandling();
+        services.AddTrustedProxies();
         services.AddHealth();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -38,11 +39,14 @@ internal static class PlatformModule
         // The benchmark's baseline page (same layout, no database) exists only when a benchmark asks for it.
         var benchmarkBaseline = builder.Configuration.GetValue<bool>("Kabinet:BenchmarkBaseline");
         services.AddRazorPages(o =>
-        {
-            o.RootDirectory = "/Features";
-            if (!benchmarkBaseline)
-                o.Conventions.AddPageRouteModelConvention("/Bench/Bare", page => page.Selectors.Clear());
-        });
+            {
+                o.RootDirectory = "/Features";
+                if (!benchmarkBaseline)
+                    o.Conventions.AddPageRouteModelConvention("/Bench/Bare", page => page.Selectors.Clear());
+            })
+            .AddMvcOptions(o => RussianBindingMessages.Apply(o.ModelBindingMessageProvider))
+            // Validation happens on the server and the messages come back next to the fields; no data-val-* attributes.
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         // Russian text goes out as UTF-8 characters, not as &#x...; entities: pages stay readable and light.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.ConfigureHttpJsonOptions(o =>
@@ -74,6 +78,7 @@ internal static class PlatformModule
 
     public static void UsePlatform(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseErrorHandling();
         if (!app.Environment.IsDevelopment())
             app.UseHsts();

@@ -7,10 +7,12 @@ namespace Kabinet.Web.Common.Text;
 /// lower() only knows ASCII), ё as е, and quotes, «№» and punctuation as spaces, so «гимназия 1»
 /// finds «Гимназия №1».
 /// </summary>
-public static class SearchTextFolding
+public static partial class SearchTextFolding
 {
     public static string Fold(string text)
     {
+        // Text pasted from some editors spells «й» as «и» + a combining breve: compose it first.
+        text = text.Normalize(NormalizationForm.FormC);
         var sb = new StringBuilder(text.Length);
         var lastWasSpace = true;
         foreach (var raw in text)
@@ -33,9 +35,22 @@ public static class SearchTextFolding
         return sb.ToString().TrimEnd();
     }
 
-    /// <summary>A key for natural ordering: folded text with every number padded to six digits.</summary>
-    public static string SortKey(string text) =>
-        System.Text.RegularExpressions.Regex.Replace(Fold(text), "[0-9]+", m => m.Value.PadLeft(6, '0'));
+    /// <summary>
+    /// A key for the order of municipal lists: organisations with a number («№ 2») by that number first,
+    /// then the others by name; any other numbers compare naturally («№ 2» before «№ 10»).
+    /// </summary>
+    public static string SortKey(string text)
+    {
+        var padded = Numbers().Replace(Fold(text), m => m.Value.PadLeft(6, '0'));
+        var number = NumberSign().Match(text);
+        return number.Success ? "0 " + number.Groups[1].Value.PadLeft(6, '0') + " " + padded : "1 " + padded;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("[0-9]+")]
+    private static partial System.Text.RegularExpressions.Regex Numbers();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"№\s*([0-9]+)")]
+    private static partial System.Text.RegularExpressions.Regex NumberSign();
 
     /// <summary>The words of a query, folded; a record matches when it contains every one.</summary>
     public static string[] Terms(string? query, int maxTerms = 6) => string.IsNullOrWhiteSpace(query)

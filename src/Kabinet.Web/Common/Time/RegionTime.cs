@@ -8,6 +8,4 @@ public static class RegionTime
     public static DateTime LocalNow(this TimeProvider time) => TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, Zone);
 
     public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(time.LocalNow());
-
-    public static DateTime ToRegionTime(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 }

@@ -239,10 +239,13 @@ internal sealed class RegionGenerator
     {
         for (var n = 0; n < count; n++)
         {
-            var profile = KuzbassReference.CollegeProfiles[(municipalityId * 3 + n) % KuzbassReference.CollegeProfiles.Length];
+            var profiles = KuzbassReference.CollegeProfiles;
+            var profile = profiles[(municipalityId * 3 + n) % profiles.Length];
             var title = profile.Type.Length == 0
                 ? $"{info.Adjective} {profile.Field}"
                 : $"{info.Adjective} {profile.Field} {profile.Type}";
+            if (n >= profiles.Length)
+                title += $" № {(n / profiles.Length) + 1}"; // a big city has two colleges of the same profile
             var college = NewOrganisation(municipalityId, info, OrganisationKind.College,
                 $"ГПОУ «{title}»", $"Государственное профессиональное образовательное учреждение «{title}»",
                 $"college{municipalityId}-{n + 1}", "Директор");

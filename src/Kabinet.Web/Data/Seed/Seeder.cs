@@ -78,12 +78,13 @@ internal sealed class Seeder(KabinetDbContext db, UserManager<Account> users, Ti
             await bulk.ResetIdentityAsync<ClassMembership>(ct);
             await bulk.ResetIdentityAsync<KindergartenPlacement>(ct);
             await bulk.ResetIdentityAsync<FamilyLink>(ct);
+
+            // In the same transaction: a region is never left without its demo accounts.
+            foreach (var account in DemoAccounts(region.Cast))
+                await CreateDemoAccountAsync(account, ct);
             await transaction.CommitAsync(ct);
         });
         log.LogInformation("Inserted {People} people and {Organisations} organisations in {Elapsed} ms", region.People.Count, region.Organisations.Count, stopwatch.ElapsedMilliseconds);
-
-        foreach (var account in DemoAccounts(region.Cast))
-            await CreateDemoAccountAsync(account, ct);
 
         // Fresh statistics, so the planner knows the tables are no longer empty.
         await db.Database.ExecuteSqlRawAsync(db.Database.IsSqlite() ? "PRAGMA optimize; ANALYZE;" : "ANALYZE;", ct);

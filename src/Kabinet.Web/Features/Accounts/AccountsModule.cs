@@ -1,26 +1,113 @@
+using System.Security.Claims;
+using Kabinet.Web.Common.Errors;
+using Kabinet.Web.Data;
+using Kabinet.Web.Features.Families;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Kabinet.Web.Features.Accounts;
 
 internal static partial class AccountsModule
 {
-    public static void ConfigureModel(ModelBuilder model)
+    public static void AddAccounts(this WebApplicationBuilder builder)
     {
-        model.Entity<Account>(e =>
-        {
-            e.ToTable("accounts");
-            e.HasIndex(a => a.PersonId);
-        });
-        model.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<int>>().ToTable("account_claims");
-        model.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<int>>().ToTable("account_external_logins");
-        model.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<int>>().ToTable("account_tokens");
+        var services = builder.Services;
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<Account>(o =>
+            {
+                o.User.RequireUniqueEmail = false;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 10;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<KabinetDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<AccountClaimsFactory>();
 
-        model.Entity<RoleGrant>(e =>
+        services.ConfigureApplicationCookie(o =>
         {
-            e.ToTable("role_grants");
-            e.Property(g => g.Role).HasConversion<string>().HasMaxLength(32);
-            e.HasOne<Account>().WithMany().HasForeignKey(g => g.AccountId).OnDelete(DeleteBehavior.Restrict);
-            e.HasIndex(g => g.AccountId);
+            o.Cookie.Name = "kabinet.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/error/403";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = c => AnswerApiOr(c.HttpContext, StatusCodes.Status401Unauthorized, () => c.Response.Redirect(c.RedirectUri));
+            o.Events.OnRedirectToAccessDenied = c => AnswerApiOr(c.HttpContext, StatusCodes.Status403Forbidden, () => c.Response.Redirect(c.RedirectUri));
         });
+
+        // Everything needs sign-in unless it says [AllowAnonymous] / .AllowAnonymous() on purpose.
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }
+
+    private static Task AnswerApiOr(HttpContext http, int status, Action redirect)
+    {
+        if (http.Request.IsApiRequest())
+        {
+            http.Response.StatusCode = status;
+            return ErrorHandling.WriteProblemAsync(http, status, null);
+        }
+
+        redirect();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Puts the person's name and the account's active roles into the sign-in cookie.</summary>
+    private sealed class AccountClaimsFactory(UserManager<Account> users, IOptions<IdentityOptions> options, KabinetDbContext db, FamilyDirectory families)
+        : UserClaimsPrincipalFactory<Account>(users, options)
+    {
+        protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Account account)
+        {
+            var identity = await base.GenerateClaimsAsync(account);
+            var person = await families.FindPersonAsync(account.PersonId, CancellationToken.None);
+            if (person is not null)
+            {
+                identity.AddClaim(new Claim(KabinetClaims.PersonId, person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                identity.AddClaim(new Claim(KabinetClaims.FullName, person.FullName));
+            }
+
+            var grants = await db.RoleGrants.AsNoTracking()
+                .Where(g => g.AccountId == account.Id && g.RevokedAt == null)
+                .ToListAsync();
+            foreach (var grant in grants)
+            {
+                identity.AddClaim(new Claim(ClaimTypes.Role, grant.Role.ToString()));
+                identity.AddClaim(new Claim(KabinetClaims.Grant, KabinetClaims.FormatGrant(grant)));
+            }
+
+            return identity;
+        }
+    }
+}
+
+/// <summary>Claim types Kabinet puts into the sign-in cookie.</summary>
+public static class KabinetClaims
+{
+    public const string PersonId = "kabinet:person";
+    public const string FullName = "kabinet:name";
+
+    /// <summary>"Teacher@org:12", "MunicipalOperator@mun:3", "RegionalAdmin".</summary>
+    public const string Grant = "kabinet:grant";
+
+    public static string FormatGrant(RoleGrant grant) => grant switch
+    {
+        { OrganisationId: { } org } => $"{grant.Role}@org:{org}",
+        { MunicipalityId: { } mun } => $"{grant.Role}@mun:{mun}",
+        _ => grant.Role.ToString(),
+    };
+
+    public static string? FullNameOf(ClaimsPrincipal user) => user.FindFirstValue(FullName) ?? user.Identity?.Name;
 }

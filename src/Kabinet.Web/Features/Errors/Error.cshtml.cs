@@ -25,6 +25,13 @@ public sealed class ErrorModel : PageModel
 
     public IActionResult OnPost(int status) => Show(status);
 
+    // A failed PUT, DELETE or PATCH is re-executed with its own method; it gets the same page.
+    public IActionResult OnPut(int status) => Show(status);
+
+    public IActionResult OnDelete(int status) => Show(status);
+
+    public IActionResult OnPatch(int status) => Show(status);
+
     private PageResult Show(int status)
     {
         // An exception may have asked for a more precise status than the generic 500.
@@ -41,7 +48,7 @@ public sealed class ErrorModel : PageModel
             400 => ("Запрос не удалось обработать", "Данные запроса повреждены или устарели. Вернитесь на предыдущую страницу и повторите действие."),
             409 => ("Действие не выполнено", "Действие противоречит правилам. Подробности ниже."),
             429 => ("Слишком много запросов", "Подождите немного и повторите попытку."),
-            503 => ("Сервис временно недоступен", "Мы уже знаем о проблеме. Повторите попытку через минуту — введённые ранее данные не потеряны."),
+            503 => ("Сервис временно недоступен", "Мы уже знаем о проблеме. Повторите попытку через минуту."),
             _ when Status >= 500 => ("Что-то пошло не так", "На сервере произошла ошибка. Мы записали её и разберёмся. Повторите попытку позже."),
             _ => ("Запрос не выполнен", "Вернитесь на предыдущую страницу и повторите действие."),
         };

@@ -9,9 +9,8 @@ public sealed record PersonSummary(int Id, string FullName, DateOnly BirthDate);
 /// <summary>What other modules may ask about people and families.</summary>
 public sealed class FamilyDirectory(KabinetDbContext db)
 {
-    public Task<PersonSummary?> FindPersonAsync(int personId, CancellationToken ct) =>
-        db.People.AsNoTracking()
-            .Where(p => p.Id == personId)
-            .Select(p => new PersonSummary(p.Id, p.MiddleName == null ? p.LastName + " " + p.FirstName : p.LastName + " " + p.FirstName + " " + p.MiddleName, p.BirthDate))
-            .FirstOrDefaultAsync(ct);
+    public async Task<PersonSummary?> FindPersonAsync(int personId, CancellationToken ct) =>
+        await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct) is { } person
+            ? new PersonSummary(person.Id, person.FullName, person.BirthDate)
+            : null;
 }

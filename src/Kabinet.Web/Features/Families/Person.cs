@@ -18,16 +18,6 @@ public sealed class Person
 
     /// <summary>«Иванова Мария Петровна».</summary>
     public string FullName => MiddleName is null ? $"{LastName} {FirstName}" : $"{LastName} {FirstName} {MiddleName}";
-
-    /// <summary>«Мария Петровна» — how the portal greets an adult.</summary>
-    public string GivenNames => MiddleName is null ? FirstName : $"{FirstName} {MiddleName}";
-
-    /// <summary>Age in full years on a day.</summary>
-    public int AgeOn(DateOnly day)
-    {
-        var age = day.Year - BirthDate.Year;
-        return BirthDate.AddYears(age) > day ? age - 1 : age;
-    }
 }
 
 public enum Sex

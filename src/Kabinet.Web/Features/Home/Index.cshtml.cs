@@ -11,5 +11,13 @@ public sealed class IndexModel(InstitutionDirectory institutions) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct) => Summary = await institutions.SummaryAsync(ct);
 
+    public static readonly (OrganisationKind Kind, string One, string Few, string Many)[] KindWords =
+    [
+        (OrganisationKind.Kindergarten, "детский сад", "детских сада", "детских садов"),
+        (OrganisationKind.School, "школа", "школы", "школ"),
+        (OrganisationKind.College, "колледж или техникум", "колледжа и техникума", "колледжей и техникумов"),
+        (OrganisationKind.AdditionalEducation, "организация доп. образования", "организации доп. образования", "организаций доп. образования"),
+    ];
+
     public int Count(OrganisationKind kind) => Summary.OrganisationsByKind.GetValueOrDefault(kind);
 }

@@ -32,9 +32,9 @@ public static class AcademicCalendar
             StudyPeriodKind.Quarters =>
             [
                 (start, PreviousWorkingDay(autumnBreak)),
-                (autumnBreak.AddDays(9), PreviousWorkingDay(winterBreak)),
+                (NextWorkingDay(autumnBreak.AddDays(9)), PreviousWorkingDay(winterBreak)),
                 (afterWinter, PreviousWorkingDay(springBreak)),
-                (springBreak.AddDays(9), end),
+                (NextWorkingDay(springBreak.AddDays(9)), end),
             ],
             StudyPeriodKind.Trimesters =>
             [
@@ -59,7 +59,10 @@ public static class AcademicCalendar
     /// <summary>The academic year a date belongs to: from September on it is that year's, before it the previous one.</summary>
     public static int StartYearOf(DateOnly day) => day.Month >= 9 ? day.Year : day.Year - 1;
 
-    private static bool IsDayOff(DateOnly day) => day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+    /// <summary>Weekends and the public holidays of Labour Code art. 112 (yearly transfers of days off are not modelled).</summary>
+    private static bool IsDayOff(DateOnly day) =>
+        day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday
+        || (day.Month, day.Day) is (1, >= 1 and <= 8) or (2, 23) or (3, 8) or (5, 1) or (5, 9) or (6, 12) or (11, 4);
 
     private static DateOnly NextWorkingDay(DateOnly day)
     {

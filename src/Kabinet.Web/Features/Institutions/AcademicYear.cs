@@ -19,8 +19,6 @@ public sealed class AcademicYear
     public List<StudyPeriod> Periods { get; set; } = [];
 
     public string Title => $"{StartYear}/{StartYear + 1}";
-
-    public bool Contains(DateOnly day) => day >= StartsOn && day <= EndsOn;
 }
 
 /// <summary>A study period: четверть, триместр, полугодие or семестр.</summary>

@@ -14,7 +14,4 @@ public sealed class InstitutionDirectory(KabinetDbContext db)
         var byKind = await db.Organisations.GroupBy(o => o.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         return new RegionSummary(municipalities, byKind.ToDictionary(x => x.Key, x => x.Count));
     }
-
-    public Task<string?> OrganisationNameAsync(int organisationId, CancellationToken ct) =>
-        db.Organisations.Where(o => o.Id == organisationId).Select(o => o.ShortName).FirstOrDefaultAsync(ct);
 }

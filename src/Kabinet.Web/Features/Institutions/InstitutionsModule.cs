@@ -35,7 +35,7 @@ internal static class InstitutionsModule
             e.Property(o => o.Kind).HasConversion<string>().HasMaxLength(32);
             e.Property(o => o.FullName).HasMaxLength(500);
             e.Property(o => o.ShortName).HasMaxLength(300);
-            e.Property(o => o.SearchText).HasMaxLength(800);
+            e.Property(o => o.SearchText).HasMaxLength(1200);
             e.Property(o => o.SortName).HasMaxLength(400);
             e.Property(o => o.Address).HasMaxLength(300);
             e.Property(o => o.Phone).HasMaxLength(50);

@@ -49,7 +49,7 @@ public sealed class Organisation
         ArgumentException.ThrowIfNullOrWhiteSpace(shortName);
         FullName = fullName.Trim();
         ShortName = shortName.Trim();
-        // Sorted by the proper name, not the legal form: «Гимназия № 1» before «Лицей № 5» whether МБОУ or МАОУ.
+        // Sorted by number, then by the proper name rather than the legal form (МБОУ, МАОУ).
         var quote = ShortName.IndexOf('«', StringComparison.Ordinal);
         SortName = SearchTextFolding.SortKey(quote >= 0 ? ShortName[quote..] : ShortName);
         RefreshSearchText();

@@ -39,15 +39,20 @@ public static class OrganisationKindNames
         _ => mode.ToString(),
     };
 
-    public static string Title(this MunicipalityKind kind) => kind switch
-    {
-        MunicipalityKind.UrbanDistrict => "городской округ",
-        MunicipalityKind.MunicipalDistrict => "муниципальный округ",
-        MunicipalityKind.MunicipalRaion => "муниципальный район",
-        _ => kind.ToString(),
-    };
 
-    /// <summary>Parses a kind from a query string: the API name («School») in any letter case.</summary>
-    public static bool TryParse(string? text, out OrganisationKind kind) =>
-        Enum.TryParse(text, ignoreCase: true, out kind) && Enum.IsDefined(kind);
+    /// <summary>Parses a kind from a query string: exactly one API name («School») in any letter case; no numbers, no lists.</summary>
+    public static bool TryParse(string? text, out OrganisationKind kind)
+    {
+        foreach (var candidate in Enum.GetValues<OrganisationKind>())
+        {
+            if (string.Equals(candidate.ToString(), text?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                kind = candidate;
+                return true;
+            }
+        }
+
+        kind = default;
+        return false;
+    }
 }

@@ -617,8 +617,8 @@ namespace Kabinet.Web.Data.Migrations.Postgres
 
                     b.Property<string>("SearchText")
                         .IsRequired()
-                        .HasMaxLength(800)
-                        .HasColumnType("character varying(800)")
+                        .HasMaxLength(1200)
+                        .HasColumnType("character varying(1200)")
                         .HasColumnName("search_text");
 
                     b.Property<string>("ShortName")

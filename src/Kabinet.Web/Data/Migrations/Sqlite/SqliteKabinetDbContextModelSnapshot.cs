@@ -588,7 +588,7 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("SearchText")
                         .IsRequired()
-                        .HasMaxLength(800)
+                        .HasMaxLength(1200)
                         .HasColumnType("TEXT")
                         .HasColumnName("search_text");
 

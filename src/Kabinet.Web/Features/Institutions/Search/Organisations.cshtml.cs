@@ -42,6 +42,7 @@ public sealed class OrganisationsModel(SearchOrganisations search) : PageModel
                 ModelState.AddModelError("kind", "Такого типа организации нет — показаны все типы.");
         }
 
+        // "municipality=abc" fails binding (with a Russian message); it is dropped like an unknown number.
         if (MunicipalityId is { } id && Municipalities.All(m => m.Id != id))
         {
             ModelState.AddModelError("municipality", "Такого муниципалитета нет — показаны все муниципалитеты.");
@@ -56,12 +57,16 @@ public sealed class OrganisationsModel(SearchOrganisations search) : PageModel
 
         PageNumber = Math.Max(1, PageNumber);
         Results = await search.HandleAsync(new OrganisationFilter(Text, MunicipalityId, Kind), PageNumber, PageSize, ct);
-        if (Results.Items.Count == 0 && PageNumber > 1)
+        if (Results.Items.Count == 0 && PageNumber > 1 && Results.TotalCount > 0)
         {
-            PageNumber = 1;
-            Results = await search.HandleAsync(new OrganisationFilter(Text, MunicipalityId, Kind), 1, PageSize, ct);
+            // An address past the last page (an old link, a typed number) shows the last page.
+            PageNumber = Results.PageCount;
+            Results = await search.HandleAsync(new OrganisationFilter(Text, MunicipalityId, Kind), PageNumber, PageSize, ct);
         }
     }
+
+    /// <summary>The first error recorded for a query parameter, in Russian, or null.</summary>
+    public string? ErrorFor(string key) => ModelState[key]?.Errors.FirstOrDefault()?.ErrorMessage;
 
     /// <summary>Results under a heading per municipality when the list spans several of them.</summary>
     public IEnumerable<(string? Heading, IEnumerable<OrganisationListItem> Items)> Groups =>

@@ -29,11 +29,17 @@ public sealed class SearchOrganisations(KabinetDbContext db)
             query = query.Where(o => o.SearchText.Contains(term));
 
         var total = await query.CountAsync(ct);
+        var offset = (long)(page - 1) * pageSize;
+        if (offset >= total)
+            return new Page<OrganisationListItem>([], page, pageSize, total); // past the end: nothing to fetch
+
         var items = await query
             .OrderBy(o => o.Municipality!.SortOrder)
+            .ThenBy(o => o.MunicipalityId)
             .ThenBy(o => o.Kind == OrganisationKind.Kindergarten ? 0 : o.Kind == OrganisationKind.School ? 1 : o.Kind == OrganisationKind.College ? 2 : 3)
             .ThenBy(o => o.SortName)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .ThenBy(o => o.Id)
+            .Skip((int)offset).Take(pageSize)
             .Select(o => new OrganisationListItem(o.Id, o.ShortName, o.FullName, o.Kind, o.MunicipalityId, o.Municipality!.Name, o.Address))
             .ToListAsync(ct);
         return new Page<OrganisationListItem>(items, page, pageSize, total);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kabinet.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKabinetDbContext))]
-    [Migration("20261129072918_Initial")]
+    [Migration("20261129082549_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -591,7 +591,7 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("SearchText")
                         .IsRequired()
-                        .HasMaxLength(800)
+                        .HasMaxLength(1200)
                         .HasColumnType("TEXT")
                         .HasColumnName("search_text");
 

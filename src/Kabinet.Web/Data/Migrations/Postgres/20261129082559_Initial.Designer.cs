@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kabinet.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKabinetDbContext))]
-    [Migration("20261129072927_Initial")]
+    [Migration("20261129082559_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -620,8 +620,8 @@ namespace Kabinet.Web.Data.Migrations.Postgres
 
                     b.Property<string>("SearchText")
                         .IsRequired()
-                        .HasMaxLength(800)
-                        .HasColumnType("character varying(800)")
+                        .HasMaxLength(1200)
+                        .HasColumnType("character varying(1200)")
                         .HasColumnName("search_text");
 
                     b.Property<string>("ShortName")
