@@ -12,7 +12,7 @@ public sealed class StartupConfigurationTests
         { ["--Database:ConnectionString=Data Source=x.db;Flavour=vanilla"], "Database:ConnectionString" },
         { ["--Database:Provider=PostgreSql", "--Database:ConnectionString=Host=localhost;Bananas=3"], "Database:ConnectionString" },
         { ["--Database:Provider=PostgreSql", "--Database:ConnectionString="], "Database:ConnectionString" },
-        { ["--Kabinet:DataDirectory=" + UnwritableFolder], "Kabinet:DataDirectory" },
+        { ["--Kabinet:DataDirectory=" + UnwritableFolderMarker], "Kabinet:DataDirectory" },
         { ["--Kabinet:TrustedProxies=10.0.0.5,10.0.0.300"], "Kabinet:TrustedProxies" },
         { ["frobnicate"], "Неизвестная команда" },
         { ["--urls", "http://127.0.0.1:0", "migrate"], "должна стоять первой" },
@@ -20,22 +20,20 @@ public sealed class StartupConfigurationTests
         { ["seed", "--scale", "galaxy"], "--scale demo" },
     };
 
-    // A folder that cannot be created: its parent is a regular file (root ignores permissions, so not chmod).
-    private static string UnwritableFolder
-    {
-        get
-        {
-            var file = Path.Combine(Directory.CreateTempSubdirectory("kabinet-cli-").FullName, "not-a-folder.txt");
-            File.WriteAllText(file, "a file, not a folder");
-            return Path.Combine(file, "data");
-        }
-    }
+    private const string UnwritableFolderMarker = "{unwritable}";
 
     [Theory]
     [MemberData(nameof(BadConfigurations))]
     public async Task A_bad_setting_stops_start_up_with_one_clear_line(string[] args, string mentions)
     {
+        // A folder that cannot be created: its parent is a regular file (root ignores permissions, so not chmod).
+        var scratch = Directory.CreateTempSubdirectory("kabinet-cli-");
+        var file = Path.Combine(scratch.FullName, "not-a-folder.txt");
+        await File.WriteAllTextAsync(file, "a file, not a folder");
+        args = [.. args.Select(a => a.Replace(UnwritableFolderMarker, Path.Combine(file, "data"), StringComparison.Ordinal))];
+
         var (exitCode, stdout, stderr) = await RunKabinetAsync(args);
+        scratch.Delete(recursive: true);
 
         Assert.NotEqual(0, exitCode);
         var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
