@@ -1,3 +1,4 @@
+using Kabinet.Web.Common.Email;
 using Kabinet.Web.Common.Hosting;
 using Kabinet.Web.Data;
 using Kabinet.Web.Features.Accounts;
@@ -18,12 +19,14 @@ catch (ArgumentException e)
 var builder = WebApplication.CreateBuilder(command.HostArgs);
 builder.AddPlatform();
 builder.AddData();
+builder.AddEmail();
 builder.AddAccounts();
 builder.AddFamilies();
 builder.AddInstitutions();
 
 var app = builder.Build();
 app.UsePlatform();
+app.UseAccounts();
 app.MapPlatform();
 app.MapInstitutions();
 app.MapRazorPages();

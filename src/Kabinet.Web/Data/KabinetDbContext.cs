@@ -1,3 +1,4 @@
+using Kabinet.Web.Common.Email;
 using Kabinet.Web.Features.Accounts;
 using Kabinet.Web.Features.Families;
 using Kabinet.Web.Features.Institutions;
@@ -40,10 +41,15 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
 
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
 
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        EmailModule.ConfigureModel(builder);
         AccountsModule.ConfigureModel(builder);
         FamiliesModule.ConfigureModel(builder);
         InstitutionsModule.ConfigureModel(builder);

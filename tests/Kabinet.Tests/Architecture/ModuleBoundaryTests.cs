@@ -24,6 +24,7 @@ public sealed class ModuleBoundaryTests
         ["ApiDocs"] = [],
         ["Shared"] = [],
         ["Bench"] = [],
+        ["DevTools"] = [],
     };
 
     public static TheoryData<string, string> ModulePairs()

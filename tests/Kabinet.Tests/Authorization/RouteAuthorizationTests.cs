@@ -30,6 +30,11 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         ["/docs/api"] = ("/docs/api", Access.Public, HttpStatusCode.OK),
         ["/account/login"] = ("/account/login", Access.Public, HttpStatusCode.OK),
         ["/account/logout"] = ("/account/logout", Access.SignedIn, HttpStatusCode.OK),
+        ["/account/register"] = ("/account/register", Access.Public, HttpStatusCode.OK),
+        ["/account/register/sent"] = ("/account/register/sent", Access.Public, HttpStatusCode.OK),
+        ["/account/password"] = ("/account/password", Access.SignedIn, HttpStatusCode.OK),
+        ["/consent"] = ("/consent", Access.Public, HttpStatusCode.OK),
+        ["/dev/mail"] = ("/dev/mail", Access.Public, HttpStatusCode.NotFound), // Development only
         ["/error/{status:int}"] = ("/error/404", Access.Public, HttpStatusCode.NotFound),
         ["/api/v1/municipalities"] = ("/api/v1/municipalities", Access.Public, HttpStatusCode.OK),
         ["/api/v1/organisations"] = ("/api/v1/organisations", Access.Public, HttpStatusCode.OK),

@@ -34,7 +34,7 @@ public sealed class SeedTests(DemoApp demo)
 
         var stored = new StringBuilder();
         foreach (var p in await db.People.OrderBy(p => p.Id).ToListAsync())
-            stored.Append(p.Id).Append(p.FullName).Append(p.BirthDate.DayNumber).Append(p.Sex).Append('|');
+            stored.Append(p.Id).Append(p.FullName).Append(p.BirthDate!.Value.DayNumber).Append(p.Sex).Append('|');
         foreach (var o in await db.Organisations.OrderBy(o => o.Id).ToListAsync())
             stored.Append(o.Id).Append(o.FullName).Append(o.Address).Append(o.MunicipalityId).Append('|');
         Assert.Equal(Fingerprint(generated), Hash(stored.ToString()));
@@ -69,9 +69,9 @@ public sealed class SeedTests(DemoApp demo)
         Assert.All(region.FamilyLinks, link =>
         {
             var (guardian, child) = (people[link.GuardianId], people[link.ChildId]);
-            Assert.True(guardian.BirthDate.AddYears(18) < child.BirthDate, $"{guardian.FullName} is too young for {child.FullName}");
+            Assert.True(guardian.BirthDate!.Value.AddYears(18) < child.BirthDate, $"{guardian.FullName} is too young for {child.FullName}");
             if (link.Relation == Kabinet.Web.Features.Families.FamilyRelation.Father)
-                Assert.Equal(RussianNames.Patronymic(guardian.FirstName, child.Sex), child.MiddleName);
+                Assert.Equal(RussianNames.Patronymic(guardian.FirstName, child.Sex!.Value), child.MiddleName);
         });
         var schoolStudents = region.ClassMemberships.Count(m => region.Organisations[region.ClassGroups[m.ClassGroupId - 1].OrganisationId - 1].Kind == OrganisationKind.School);
         Assert.Equal(SeedScale.Demo.SchoolStudents, schoolStudents);
@@ -112,7 +112,7 @@ public sealed class SeedTests(DemoApp demo)
     {
         var text = new StringBuilder();
         foreach (var p in region.People)
-            text.Append(p.Id).Append(p.FullName).Append(p.BirthDate.DayNumber).Append(p.Sex).Append('|');
+            text.Append(p.Id).Append(p.FullName).Append(p.BirthDate!.Value.DayNumber).Append(p.Sex).Append('|');
         foreach (var o in region.Organisations)
             text.Append(o.Id).Append(o.FullName).Append(o.Address).Append(o.MunicipalityId).Append('|');
         return Hash(text.ToString());

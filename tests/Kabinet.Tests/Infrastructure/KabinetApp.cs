@@ -24,6 +24,9 @@ public class KabinetApp : WebApplicationFactory<Program>, IAsyncLifetime
         _settings = new Dictionary<string, string?>(Database.Settings)
         {
             ["Database:SeedDemoOnEmpty"] = "true",
+            ["Security:RegistrationsPerHourPerIp"] = "1000",
+            // Tests deliver letters explicitly (DeliverMailAsync) instead of waiting for the background loop.
+            ["Email:DispatchInBackground"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore.HttpLogging"] = "Warning",
         };
@@ -86,6 +89,27 @@ public class KabinetApp : WebApplicationFactory<Program>, IAsyncLifetime
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Sign-in as {login} failed: {(int)response.StatusCode}");
         return browser;
+    }
+
+    /// <summary>Runs the outbox once, as the background dispatcher would.</summary>
+    public Task<int> DeliverMailAsync() => Services.GetRequiredService<Kabinet.Web.Common.Email.OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+
+    /// <summary>Letters written to the pickup folder (no SMTP server configured), oldest first.</summary>
+    public async Task<IReadOnlyList<MimeKit.MimeMessage>> LettersAsync(string? to = null)
+    {
+        await DeliverMailAsync();
+        var folder = Path.Combine(Database.DataDirectory, "mail");
+        if (!Directory.Exists(folder))
+            return [];
+        var letters = new List<MimeKit.MimeMessage>();
+        foreach (var file in Directory.GetFiles(folder, "*.eml").Order(StringComparer.Ordinal))
+        {
+            var letter = await MimeKit.MimeMessage.LoadAsync(file);
+            if (to is null || letter.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase)))
+                letters.Add(letter);
+        }
+
+        return letters;
     }
 
     public override async ValueTask DisposeAsync()

@@ -27,6 +27,7 @@ internal static class PlatformModule
         // A published app has them in wwwroot and this does nothing.
         builder.WebHost.UseStaticWebAssets();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PublicUrls>();
         services.AddErrorHandling();
         services.AddTrustedProxies();
         services.AddHealth();
@@ -86,6 +87,7 @@ internal static class PlatformModule
         app.UseHttpLogging();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
     }

@@ -10,6 +10,11 @@ public sealed class Account : IdentityUser<int>
 
     public DateTime CreatedAt { get; set; }
 
-    /// <summary>Accounts issued by an organisation get a one-time password and must set their own at first sign-in.</summary>
+    /// <summary>Accounts created with a generated password (registration, issued by an organisation) must set their own at first sign-in.</summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>A generated password stops working after this moment; the person then recovers access.</summary>
+    public DateTime? TemporaryPasswordExpiresAt { get; set; }
+
+    public bool TemporaryPasswordExpired(DateTime now) => MustChangePassword && TemporaryPasswordExpiresAt is { } expires && now > expires;
 }

@@ -10,10 +10,22 @@ internal static partial class AccountsModule
         {
             e.ToTable("accounts");
             e.HasIndex(a => a.PersonId);
+            e.HasIndex(a => a.NormalizedEmail);
+            e.HasIndex(a => a.PhoneNumber);
         });
         model.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<int>>().ToTable("account_claims");
         model.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<int>>().ToTable("account_external_logins");
         model.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<int>>().ToTable("account_tokens");
+
+        model.Entity<ConsentRecord>(e =>
+        {
+            e.ToTable("consent_records");
+            e.Property(c => c.Kind).HasMaxLength(50);
+            e.Property(c => c.TextVersion).HasMaxLength(50);
+            e.Property(c => c.IpAddress).HasMaxLength(64);
+            e.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => c.AccountId);
+        });
 
         model.Entity<RoleGrant>(e =>
         {

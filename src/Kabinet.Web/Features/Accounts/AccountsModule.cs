@@ -3,6 +3,7 @@ using Kabinet.Web.Common.Errors;
 using Kabinet.Web.Data;
 using Kabinet.Web.Features.Families;
 using Microsoft.AspNetCore.Authorization;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,9 +12,27 @@ namespace Kabinet.Web.Features.Accounts;
 
 internal static partial class AccountsModule
 {
+    public const string RegistrationRateLimit = "registration";
+
     public static void AddAccounts(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddScoped<Registration.RegisterAccount>();
+        var registrationsPerHour = builder.Configuration.GetValue("Security:RegistrationsPerHourPerIp", 10);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "3600";
+                return ValueTask.CompletedTask;
+            };
+            // Registration sends letters: an address may register a few people an hour (a family), not flood mailboxes.
+            o.AddPolicy(RegistrationRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = registrationsPerHour, Window = TimeSpan.FromHours(1) })
+                : RateLimitPartition.GetNoLimiter("read"));
+        });
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<Account>(o =>
             {
@@ -31,7 +50,11 @@ internal static partial class AccountsModule
             .AddEntityFrameworkStores<KabinetDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordRules>()
+            .AddErrorDescriber<RussianIdentityErrors>()
             .AddClaimsPrincipalFactory<AccountClaimsFactory>();
+        // A changed password or an ended session reaches every node within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -52,6 +75,33 @@ internal static partial class AccountsModule
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }
+
+    /// <summary>
+    /// Someone signed in with a generated password may only set their own: every other page sends them to the
+    /// password form (the API answers 403) until they have.
+    /// </summary>
+    public static void UseAccounts(this WebApplication app) => app.Use(async (http, next) =>
+    {
+        if (http.User.HasClaim(c => c.Type == KabinetClaims.MustChangePassword) && !AllowedBeforePasswordChange(http.Request.Path))
+        {
+            if (http.Request.IsApiRequest())
+            {
+                http.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await ErrorHandling.WriteProblemAsync(http, StatusCodes.Status403Forbidden, "Сначала смените временный пароль.");
+                return;
+            }
+
+            http.Response.Redirect("/account/password");
+            return;
+        }
+
+        await next(http);
+    });
+
+    private static bool AllowedBeforePasswordChange(PathString path) =>
+        path.StartsWithSegments("/account/password") || path.StartsWithSegments("/account/logout")
+        || path.StartsWithSegments("/error") || path.StartsWithSegments("/css") || path.StartsWithSegments("/img")
+        || path.StartsWithSegments("/js") || path.StartsWithSegments("/health") || path.StartsWithSegments("/consent");
 
     private static Task AnswerApiOr(HttpContext http, int status, Action redirect)
     {
@@ -79,6 +129,9 @@ internal static partial class AccountsModule
                 identity.AddClaim(new Claim(KabinetClaims.FullName, person.FullName));
             }
 
+            if (account.MustChangePassword)
+                identity.AddClaim(new Claim(KabinetClaims.MustChangePassword, "true"));
+
             var grants = await db.RoleGrants.AsNoTracking()
                 .Where(g => g.AccountId == account.Id && g.RevokedAt == null)
                 .ToListAsync();
@@ -98,6 +151,9 @@ public static class KabinetClaims
 {
     public const string PersonId = "kabinet:person";
     public const string FullName = "kabinet:name";
+
+    /// <summary>Present while the account still has its generated password.</summary>
+    public const string MustChangePassword = "kabinet:must-change-password";
 
     /// <summary>"Teacher@org:12", "MunicipalOperator@mun:3", "RegionalAdmin".</summary>
     public const string Grant = "kabinet:grant";

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kabinet.Web.Features.Families;
 
 /// <summary>A person as other modules see them.</summary>
-public sealed record PersonSummary(int Id, string FullName, DateOnly BirthDate);
+public sealed record PersonSummary(int Id, string FullName, DateOnly? BirthDate);
 
 /// <summary>What other modules may ask about people and families.</summary>
 public sealed class FamilyDirectory(KabinetDbContext db)
@@ -13,4 +13,13 @@ public sealed class FamilyDirectory(KabinetDbContext db)
         await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct) is { } person
             ? new PersonSummary(person.Id, person.FullName, person.BirthDate)
             : null;
+
+    /// <summary>Records a new person (a registering adult) in the caller's unit of work and returns their id.</summary>
+    public async Task<int> AddPersonAsync(string lastName, string firstName, string? middleName, CancellationToken ct)
+    {
+        var person = new Person { LastName = lastName, FirstName = firstName, MiddleName = middleName };
+        db.People.Add(person);
+        await db.SaveChangesAsync(ct);
+        return person.Id;
+    }
 }

@@ -12,9 +12,10 @@ public sealed class Person
     /// <summary>Отчество; not everybody has one.</summary>
     public string? MiddleName { get; set; }
 
-    public DateOnly BirthDate { get; set; }
+    /// <summary>Unknown until the person fills the profile (adults registering themselves).</summary>
+    public DateOnly? BirthDate { get; set; }
 
-    public Sex Sex { get; set; }
+    public Sex? Sex { get; set; }
 
     /// <summary>«Иванова Мария Петровна».</summary>
     public string FullName => MiddleName is null ? $"{LastName} {FirstName}" : $"{LastName} {FirstName} {MiddleName}";

@@ -7,8 +7,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kabinet.Web.Features.Accounts.SignIn;
 
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<Account> signIn, ILogger<SignInModel> log) : PageModel
+public sealed class SignInModel(SignInManager<Account> signIn, UserManager<Account> users, TimeProvider time, ILogger<SignInModel> log) : PageModel
 {
+    private static readonly Lazy<string> UnknownAccountHash = new(() => new PasswordHasher<Account>().HashPassword(new Account(), Credentials.TemporaryPassword()));
+
     [BindProperty]
     [Required(ErrorMessage = "Введите логин.")]
     [StringLength(256, ErrorMessage = "Логин не длиннее 256 символов.")]
@@ -38,22 +40,38 @@ public sealed class SignInModel(SignInManager<Account> signIn, ILogger<SignInMod
         if (!ModelState.IsValid)
             return Page();
 
-        var result = await signIn.PasswordSignInAsync(Login.Trim(), Password, Remember, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var login = Login.Trim();
+        var account = await users.FindByNameAsync(login);
+        if (account is null)
         {
-            log.LogInformation("Signed in {Login} with password", Login.Trim());
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        }
-
-        if (result.IsLockedOut)
-        {
-            log.LogWarning("Sign-in refused for {Login}: locked out", Login.Trim());
-            ModelState.AddModelError(string.Empty, "Слишком много неудачных попыток входа. Вход временно заблокирован — повторите через 15 минут.");
+            // The same password-hash work as for a real account, so the timing does not tell which logins exist.
+            users.PasswordHasher.VerifyHashedPassword(new Account(), UnknownAccountHash.Value, Password);
+            log.LogInformation("Failed sign-in for unknown login {Login}", login);
+            ModelState.AddModelError(string.Empty, "Неверный логин или пароль.");
         }
         else
         {
-            log.LogInformation("Failed sign-in for {Login}", Login.Trim());
-            ModelState.AddModelError(string.Empty, "Неверный логин или пароль.");
+            var result = await signIn.CheckPasswordSignInAsync(account, Password, lockoutOnFailure: true);
+            if (result.Succeeded && account.TemporaryPasswordExpired(time.GetUtcNow().UtcDateTime))
+            {
+                ModelState.AddModelError(string.Empty, "Временный пароль больше не действует. Восстановите доступ — мы пришлём ссылку, чтобы задать новый пароль.");
+            }
+            else if (result.Succeeded)
+            {
+                await signIn.SignInAsync(account, Remember, authenticationMethod: "pwd");
+                log.LogInformation("Signed in {Login} with password", login);
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            }
+            else if (result.IsLockedOut)
+            {
+                log.LogWarning("Sign-in refused for {Login}: locked out", login);
+                ModelState.AddModelError(string.Empty, "Слишком много неудачных попыток входа. Вход временно заблокирован — повторите через 15 минут.");
+            }
+            else
+            {
+                log.LogInformation("Failed sign-in for {Login}", login);
+                ModelState.AddModelError(string.Empty, "Неверный логин или пароль.");
+            }
         }
 
         Password = "";

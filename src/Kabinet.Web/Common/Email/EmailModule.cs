@@ -1,0 +1,39 @@
+using Kabinet.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kabinet.Web.Common.Email;
+
+internal static class EmailModule
+{
+    public static void AddEmail(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<EmailOptions>()
+            .Bind(builder.Configuration.GetSection("Email"))
+            .PostConfigure<IServiceProvider>((o, sp) =>
+            {
+                if (string.IsNullOrWhiteSpace(o.PickupDirectory))
+                    o.PickupDirectory = Path.Combine(sp.GetRequiredService<DatabaseSettings>().DataDirectory, "mail");
+            });
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<Outbox>();
+        services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.UsesSmtp
+            ? ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp)
+            : ActivatorUtilities.CreateInstance<PickupDirectoryMailTransport>(sp));
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+    }
+
+    public static void ConfigureModel(ModelBuilder model) => model.Entity<OutboxMessage>(e =>
+    {
+        e.ToTable("outbox_messages");
+        e.Property(m => m.Kind).HasMaxLength(50);
+        e.Property(m => m.To).HasMaxLength(320);
+        e.Property(m => m.ToName).HasMaxLength(300);
+        e.Property(m => m.Subject).HasMaxLength(300);
+        e.Property(m => m.LastError).HasMaxLength(1000);
+        e.Property(m => m.LockedBy).HasMaxLength(200);
+        e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+    });
+}
