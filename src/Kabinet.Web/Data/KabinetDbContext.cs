@@ -45,6 +45,10 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
 
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
 
+    public DbSet<Features.Accounts.Sessions.AccountSession> AccountSessions => Set<Features.Accounts.Sessions.AccountSession>();
+
+    public DbSet<Features.Accounts.Sessions.SignInEvent> SignInEvents => Set<Features.Accounts.Sessions.SignInEvent>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

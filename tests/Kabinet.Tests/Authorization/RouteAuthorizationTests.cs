@@ -33,6 +33,7 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         ["/account/register"] = ("/account/register", Access.Public, HttpStatusCode.OK),
         ["/account/register/sent"] = ("/account/register/sent", Access.Public, HttpStatusCode.OK),
         ["/account/password"] = ("/account/password", Access.SignedIn, HttpStatusCode.OK),
+        ["/account/sessions"] = ("/account/sessions", Access.SignedIn, HttpStatusCode.OK),
         ["/consent"] = ("/consent", Access.Public, HttpStatusCode.OK),
         ["/dev/mail"] = ("/dev/mail", Access.Public, HttpStatusCode.NotFound), // Development only
         ["/error/{status:int}"] = ("/error/404", Access.Public, HttpStatusCode.NotFound),

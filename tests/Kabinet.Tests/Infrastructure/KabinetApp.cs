@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Kabinet.Web.Data.Seed;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -58,8 +59,11 @@ public class KabinetApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
-        if (_services is not null)
-            builder.ConfigureTestServices(_services);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFilter>();
+            _services?.Invoke(services);
+        });
     }
 
     /// <summary>A client that behaves like a browser on https: keeps cookies, does not follow redirects.</summary>
@@ -120,6 +124,27 @@ public class KabinetApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 }
 
+/// <summary>
+/// The in-process test server has no client address; requests get 127.0.0.1, or the address a test puts into
+/// the X-Test-Client-Address header (to act as several clients).
+/// </summary>
+internal sealed class ClientAddressFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (http, following) =>
+        {
+            http.Connection.RemoteIpAddress = System.Net.IPAddress.TryParse(http.Request.Headers[Header].ToString(), out var address)
+                ? address
+                : System.Net.IPAddress.Loopback;
+            await following(http);
+        });
+        next(app);
+    };
+}
+
 /// <summary>One app with the demo region, shared by all tests that only read.</summary>
 public sealed class DemoApp : KabinetApp;
 
@@ -140,14 +165,15 @@ public static class Html
 
     public static IHtmlDocument Parse(string html) => Parser.ParseDocument(html);
 
-    /// <summary>Opens a page with a form, fills the fields and posts it with the page's anti-forgery token.</summary>
-    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient browser, string url, IDictionary<string, string> fields)
+    /// <summary>Opens a page with a form, fills the fields and posts it (to a named handler if given) with the page's anti-forgery token.</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient browser, string url, IDictionary<string, string> fields, string? handler = null)
     {
         var page = await browser.GetPageAsync(url);
         var token = page.QuerySelector("form[method=post] input[name=__RequestVerificationToken]")?.GetAttribute("value")
             ?? throw new InvalidOperationException($"No anti-forgery token on {url}");
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
-        return await browser.PostAsync(url, new FormUrlEncodedContent(form));
+        var target = handler is null ? url : $"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}handler={handler}";
+        return await browser.PostAsync(target, new FormUrlEncodedContent(form));
     }
 
     public static string Text(this IHtmlDocument page, string selector) =>

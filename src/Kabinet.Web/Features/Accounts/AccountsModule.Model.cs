@@ -27,6 +27,32 @@ internal static partial class AccountsModule
             e.HasIndex(c => c.AccountId);
         });
 
+        model.Entity<Sessions.AccountSession>(e =>
+        {
+            e.ToTable("account_sessions");
+            e.Property(x => x.Id).HasMaxLength(64);
+            e.Property(x => x.IpAddress).HasMaxLength(64);
+            e.Property(x => x.UserAgent).HasMaxLength(400);
+            e.Property(x => x.Method).HasMaxLength(20);
+            e.Property(x => x.EndReason).HasMaxLength(40);
+            e.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.AccountId, x.EndedAt });
+        });
+
+        model.Entity<Sessions.SignInEvent>(e =>
+        {
+            e.ToTable("sign_in_events");
+            e.Property(x => x.LoginKey).HasMaxLength(256);
+            e.Property(x => x.IpAddress).HasMaxLength(64);
+            e.Property(x => x.UserAgent).HasMaxLength(400);
+            e.Property(x => x.Method).HasMaxLength(20);
+            e.Property(x => x.Failure).HasMaxLength(40);
+            e.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.LoginKey, x.At });
+            e.HasIndex(x => new { x.IpAddress, x.At });
+            e.HasIndex(x => new { x.AccountId, x.At });
+        });
+
         model.Entity<RoleGrant>(e =>
         {
             e.ToTable("role_grants");

@@ -18,6 +18,8 @@ internal static partial class AccountsModule
     {
         var services = builder.Services;
         services.AddScoped<Registration.RegisterAccount>();
+        services.AddScoped<Sessions.AccountSessions>();
+        services.AddScoped<Sessions.SignInThrottle>();
         var registrationsPerHour = builder.Configuration.GetValue("Security:RegistrationsPerHourPerIp", 10);
         services.AddRateLimiter(o =>
         {
@@ -43,9 +45,8 @@ internal static partial class AccountsModule
                 o.Password.RequireUppercase = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireDigit = false;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 10;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failed sign-ins are throttled per login and per address by SignInThrottle, not by locking accounts.
+                o.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<KabinetDbContext>()
             .AddSignInManager()
@@ -53,8 +54,12 @@ internal static partial class AccountsModule
             .AddPasswordValidator<PasswordRules>()
             .AddErrorDescriber<RussianIdentityErrors>()
             .AddClaimsPrincipalFactory<AccountClaimsFactory>();
-        // A changed password or an ended session reaches every node within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A changed password reaches every node within a minute; an ended session at once (AccountSessions.ValidateAsync).
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = Sessions.AccountSessions.KeepSessionClaims;
+        });
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -65,8 +70,10 @@ internal static partial class AccountsModule
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/error/403";
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.SlidingExpiration = true;
+            // The session row decides idle and absolute timeouts; the cookie only has to outlive it.
+            o.ExpireTimeSpan = Sessions.AccountSession.RememberedLifetime;
+            o.SlidingExpiration = false;
+            o.Events.OnValidatePrincipal = Sessions.AccountSessions.ValidateAsync;
             o.Events.OnRedirectToLogin = c => AnswerApiOr(c.HttpContext, StatusCodes.Status401Unauthorized, () => c.Response.Redirect(c.RedirectUri));
             o.Events.OnRedirectToAccessDenied = c => AnswerApiOr(c.HttpContext, StatusCodes.Status403Forbidden, () => c.Response.Redirect(c.RedirectUri));
         });
@@ -151,6 +158,9 @@ public static class KabinetClaims
 {
     public const string PersonId = "kabinet:person";
     public const string FullName = "kabinet:name";
+
+    /// <summary>The server-side session this cookie belongs to.</summary>
+    public const string Session = "kabinet:session";
 
     /// <summary>Present while the account still has its generated password.</summary>
     public const string MustChangePassword = "kabinet:must-change-password";

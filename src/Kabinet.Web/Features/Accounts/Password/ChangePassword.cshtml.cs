@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Kabinet.Web.Common.Email;
 using Kabinet.Web.Common.Hosting;
 using Kabinet.Web.Data;
@@ -14,7 +15,7 @@ namespace Kabinet.Web.Features.Accounts.Password;
 /// account ends; the owner gets a letter.
 /// </summary>
 public sealed class ChangePasswordModel(
-    UserManager<Account> users, SignInManager<Account> signIn, KabinetDbContext db, Outbox outbox, PublicUrls urls, ILogger<ChangePasswordModel> log) : PageModel
+    UserManager<Account> users, Sessions.AccountSessions sessions, KabinetDbContext db, Outbox outbox, PublicUrls urls, ILogger<ChangePasswordModel> log) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Введите текущий пароль.")]
@@ -84,8 +85,9 @@ public sealed class ChangePasswordModel(
         }
 
         await users.UpdateAsync(account); // saves the outbox letter with it
+        await sessions.EndOthersAsync(account.Id, User.FindFirstValue(KabinetClaims.Session), "password-changed");
         await transaction.CommitAsync(ct);
-        await signIn.RefreshSignInAsync(account);
+        await sessions.RefreshAsync(HttpContext, account);
         log.LogInformation("Account {AccountId} changed its password", account.Id);
         TempData["Status"] = "Пароль изменён.";
         return LocalRedirect("/");

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Kabinet.Web.Data;
+using Kabinet.Web.Features.Accounts.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +9,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kabinet.Web.Features.Accounts.SignIn;
 
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<Account> signIn, UserManager<Account> users, TimeProvider time, ILogger<SignInModel> log) : PageModel
+public sealed class SignInModel(
+    SignInManager<Account> signIn, UserManager<Account> users, AccountSessions sessions, SignInThrottle throttle, KabinetDbContext db,
+    TimeProvider time, ILogger<SignInModel> log) : PageModel
 {
     private static readonly Lazy<string> UnknownAccountHash = new(() => new PasswordHasher<Account>().HashPassword(new Account(), Credentials.TemporaryPassword()));
 
@@ -35,45 +39,66 @@ public sealed class SignInModel(SignInManager<Account> signIn, UserManager<Accou
     {
     }
 
+    private static string Minutes(int n) => Kabinet.Web.Common.Text.RussianPlural.Choose(n, "минуту", "минуты", "минут");
+
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid)
             return Page();
 
         var login = Login.Trim();
-        var account = await users.FindByNameAsync(login);
-        if (account is null)
+        var now = time.GetUtcNow().UtcDateTime;
+        var attempt = new SignInEvent
+        {
+            LoginKey = users.NormalizeName(login),
+            At = now,
+            IpAddress = HttpContext.Connection.RemoteIpAddress?.ToString(),
+            UserAgent = Request.Headers.UserAgent.ToString() is { Length: > 400 } ua ? ua[..400] : Request.Headers.UserAgent.ToString(),
+            Method = "pwd",
+        };
+
+        if (await throttle.CheckAsync(attempt.LoginKey, attempt.IpAddress, now) is { } refusal)
+        {
+            attempt.Failure = "throttled";
+            log.LogWarning("Sign-in for {Login} throttled ({Scope}) for {Minutes} min", login, refusal.ForAddress ? "address" : "login", refusal.Minutes);
+            ModelState.AddModelError(string.Empty, refusal.ForAddress
+                ? $"Слишком много неудачных попыток входа с вашего адреса. Повторите через {refusal.Minutes} {Minutes(refusal.Minutes)}."
+                : $"Слишком много неудачных попыток входа с этим логином. Повторите через {refusal.Minutes} {Minutes(refusal.Minutes)} или восстановите пароль.");
+        }
+        else if (await users.FindByNameAsync(login) is not { } account)
         {
             // The same password-hash work as for a real account, so the timing does not tell which logins exist.
             users.PasswordHasher.VerifyHashedPassword(new Account(), UnknownAccountHash.Value, Password);
-            log.LogInformation("Failed sign-in for unknown login {Login}", login);
+            attempt.Failure = "unknown-login";
             ModelState.AddModelError(string.Empty, "Неверный логин или пароль.");
         }
         else
         {
-            var result = await signIn.CheckPasswordSignInAsync(account, Password, lockoutOnFailure: true);
-            if (result.Succeeded && account.TemporaryPasswordExpired(time.GetUtcNow().UtcDateTime))
+            attempt.AccountId = account.Id;
+            var result = await signIn.CheckPasswordSignInAsync(account, Password, lockoutOnFailure: false);
+            if (result.Succeeded && account.TemporaryPasswordExpired(now))
             {
+                attempt.Failure = "temporary-password-expired";
                 ModelState.AddModelError(string.Empty, "Временный пароль больше не действует. Восстановите доступ — мы пришлём ссылку, чтобы задать новый пароль.");
             }
             else if (result.Succeeded)
             {
-                await signIn.SignInAsync(account, Remember, authenticationMethod: "pwd");
+                attempt.Succeeded = true;
+                throttle.Record(attempt);
+                await sessions.SignInAsync(HttpContext, account, Remember, attempt.Method); // saves the attempt too
                 log.LogInformation("Signed in {Login} with password", login);
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
             }
-            else if (result.IsLockedOut)
-            {
-                log.LogWarning("Sign-in refused for {Login}: locked out", login);
-                ModelState.AddModelError(string.Empty, "Слишком много неудачных попыток входа. Вход временно заблокирован — повторите через 15 минут.");
-            }
             else
             {
-                log.LogInformation("Failed sign-in for {Login}", login);
+                attempt.Failure = "wrong-password";
                 ModelState.AddModelError(string.Empty, "Неверный логин или пароль.");
             }
         }
 
+        log.LogInformation("Failed sign-in for {Login}: {Failure}", login, attempt.Failure);
+        throttle.Record(attempt);
+        await db.SaveChangesAsync();
         Password = "";
         return Page();
     }

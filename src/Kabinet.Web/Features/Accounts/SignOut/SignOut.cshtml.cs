@@ -1,11 +1,10 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kabinet.Web.Features.Accounts.SignOut;
 
 /// <summary>Sign-out is a POST with an anti-forgery token; a GET (an old link) asks to confirm.</summary>
-public sealed class SignOutModel(SignInManager<Account> signIn) : PageModel
+public sealed class SignOutModel(Sessions.AccountSessions sessions) : PageModel
 {
     public void OnGet()
     {
@@ -13,7 +12,7 @@ public sealed class SignOutModel(SignInManager<Account> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await signIn.SignOutAsync();
+        await sessions.SignOutAsync(HttpContext);
         return LocalRedirect("/");
     }
 }

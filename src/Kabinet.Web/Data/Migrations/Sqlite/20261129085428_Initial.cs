@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Kabinet.Web.Data.Migrations.Postgres
+namespace Kabinet.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,10 +15,10 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 name: "data_protection_keys",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    friendly_name = table.Column<string>(type: "text", nullable: true),
-                    xml = table.Column<string>(type: "text", nullable: true)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    friendly_name = table.Column<string>(type: "TEXT", nullable: true),
+                    xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -30,14 +29,14 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 name: "municipalities",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    centre = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    latitude = table.Column<double>(type: "double precision", nullable: false),
-                    longitude = table.Column<double>(type: "double precision", nullable: false),
-                    sort_order = table.Column<int>(type: "integer", nullable: false)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    centre = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    latitude = table.Column<double>(type: "REAL", nullable: false),
+                    longitude = table.Column<double>(type: "REAL", nullable: false),
+                    sort_order = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -48,20 +47,20 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 name: "outbox_messages",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    kind = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    to = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    to_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    text_body = table.Column<string>(type: "text", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    next_attempt_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    attempts = table.Column<int>(type: "integer", nullable: false),
-                    sent_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    last_error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    locked_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    locked_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    to = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    to_name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    text_body = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    sent_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    locked_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    locked_until = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -72,13 +71,13 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 name: "people",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    last_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    first_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    middle_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    birth_date = table.Column<DateOnly>(type: "date", nullable: true),
-                    sex = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    last_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    first_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    middle_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    birth_date = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    sex = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -89,22 +88,22 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 name: "organisations",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    municipality_id = table.Column<int>(type: "integer", nullable: false),
-                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    full_name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    short_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    search_text = table.Column<string>(type: "character varying(1200)", maxLength: 1200, nullable: false),
-                    sort_name = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    latitude = table.Column<double>(type: "double precision", nullable: false),
-                    longitude = table.Column<double>(type: "double precision", nullable: false),
-                    phone = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    website = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    head_position = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    head_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    municipality_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    full_name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    short_name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    search_text = table.Column<string>(type: "TEXT", maxLength: 1200, nullable: false),
+                    sort_name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    latitude = table.Column<double>(type: "REAL", nullable: false),
+                    longitude = table.Column<double>(type: "REAL", nullable: false),
+                    phone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    website = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    head_position = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    head_name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -121,26 +120,26 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 name: "accounts",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    person_id = table.Column<int>(type: "integer", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    must_change_password = table.Column<bool>(type: "boolean", nullable: false),
-                    temporary_password_expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    normalized_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    email_confirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    password_hash = table.Column<string>(type: "text", nullable: true),
-                    security_stamp = table.Column<string>(type: "text", nullable: true),
-                    concurrency_stamp = table.Column<string>(type: "text", nullable: true),
-                    phone_number = table.Column<string>(type: "text", nullable: true),
-                    phone_number_confirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    two_factor_enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    lockout_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    lockout_enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    access_failed_count = table.Column<int>(type: "integer", nullable: false)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    person_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    must_change_password = table.Column<bool>(type: "INTEGER", nullable: false),
+                    temporary_password_expires_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    email_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    password_hash = table.Column<string>(type: "TEXT", nullable: true),
+                    security_stamp = table.Column<string>(type: "TEXT", nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true),
+                    phone_number = table.Column<string>(type: "TEXT", nullable: true),
+                    phone_number_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    two_factor_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    lockout_end = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    lockout_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    access_failed_count = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -157,11 +156,11 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 name: "family_links",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    guardian_id = table.Column<int>(type: "integer", nullable: false),
-                    child_id = table.Column<int>(type: "integer", nullable: false),
-                    relation = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    guardian_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    child_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    relation = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -184,13 +183,13 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 name: "academic_years",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    organisation_id = table.Column<int>(type: "integer", nullable: false),
-                    start_year = table.Column<int>(type: "integer", nullable: false),
-                    starts_on = table.Column<DateOnly>(type: "date", nullable: false),
-                    ends_on = table.Column<DateOnly>(type: "date", nullable: false),
-                    period_kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    organisation_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    start_year = table.Column<int>(type: "INTEGER", nullable: false),
+                    starts_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ends_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    period_kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -207,11 +206,11 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 name: "employees",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    organisation_id = table.Column<int>(type: "integer", nullable: false),
-                    person_id = table.Column<int>(type: "integer", nullable: false),
-                    position = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    organisation_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    person_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    position = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -234,15 +233,15 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 name: "kindergarten_groups",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    organisation_id = table.Column<int>(type: "integer", nullable: false),
-                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    age_from_months = table.Column<int>(type: "integer", nullable: false),
-                    age_to_months = table.Column<int>(type: "integer", nullable: false),
-                    focus = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    capacity = table.Column<int>(type: "integer", nullable: false)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    organisation_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    age_from_months = table.Column<int>(type: "INTEGER", nullable: false),
+                    age_to_months = table.Column<int>(type: "INTEGER", nullable: false),
+                    focus = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    capacity = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -259,11 +258,11 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 name: "account_claims",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    user_id = table.Column<int>(type: "integer", nullable: false),
-                    claim_type = table.Column<string>(type: "text", nullable: true),
-                    claim_value = table.Column<string>(type: "text", nullable: true)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    user_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    claim_type = table.Column<string>(type: "TEXT", nullable: true),
+                    claim_value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -280,10 +279,10 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 name: "account_external_logins",
                 columns: table => new
                 {
-                    login_provider = table.Column<string>(type: "text", nullable: false),
-                    provider_key = table.Column<string>(type: "text", nullable: false),
-                    provider_display_name = table.Column<string>(type: "text", nullable: true),
-                    user_id = table.Column<int>(type: "integer", nullable: false)
+                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
+                    provider_key = table.Column<string>(type: "TEXT", nullable: false),
+                    provider_display_name = table.Column<string>(type: "TEXT", nullable: true),
+                    user_id = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -297,13 +296,39 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "account_sessions",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    account_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    last_seen_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ip_address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    user_agent = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    remembered = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ended_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    end_reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_account_sessions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_account_sessions_accounts_account_id",
+                        column: x => x.account_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "account_tokens",
                 columns: table => new
                 {
-                    user_id = table.Column<int>(type: "integer", nullable: false),
-                    login_provider = table.Column<string>(type: "text", nullable: false),
-                    name = table.Column<string>(type: "text", nullable: false),
-                    value = table.Column<string>(type: "text", nullable: true)
+                    user_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -320,14 +345,14 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 name: "consent_records",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    account_id = table.Column<int>(type: "integer", nullable: false),
-                    kind = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    text_version = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    given_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ip_address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    withdrawn_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    account_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    text_version = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    given_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ip_address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    withdrawn_at = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -344,16 +369,16 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 name: "role_grants",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    account_id = table.Column<int>(type: "integer", nullable: false),
-                    role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    organisation_id = table.Column<int>(type: "integer", nullable: true),
-                    municipality_id = table.Column<int>(type: "integer", nullable: true),
-                    granted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    granted_by_id = table.Column<int>(type: "integer", nullable: true),
-                    revoked_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    revoked_by_id = table.Column<int>(type: "integer", nullable: true)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    account_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    organisation_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    municipality_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    granted_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    granted_by_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    revoked_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    revoked_by_id = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -379,16 +404,42 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "sign_in_events",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    account_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    login_key = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ip_address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    user_agent = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    failure = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sign_in_events", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_sign_in_events_accounts_account_id",
+                        column: x => x.account_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "study_periods",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    academic_year_id = table.Column<int>(type: "integer", nullable: false),
-                    number = table.Column<int>(type: "integer", nullable: false),
-                    starts_on = table.Column<DateOnly>(type: "date", nullable: false),
-                    ends_on = table.Column<DateOnly>(type: "date", nullable: false),
-                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    academic_year_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    number = table.Column<int>(type: "INTEGER", nullable: false),
+                    starts_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ends_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -405,14 +456,14 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 name: "class_groups",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    organisation_id = table.Column<int>(type: "integer", nullable: false),
-                    academic_year_id = table.Column<int>(type: "integer", nullable: false),
-                    grade = table.Column<int>(type: "integer", nullable: false),
-                    name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    speciality = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    class_teacher_id = table.Column<int>(type: "integer", nullable: true)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    organisation_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    academic_year_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    grade = table.Column<int>(type: "INTEGER", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    speciality = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    class_teacher_id = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -441,17 +492,17 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 name: "kindergarten_placements",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    kindergarten_group_id = table.Column<int>(type: "integer", nullable: false),
-                    person_id = table.Column<int>(type: "integer", nullable: false),
-                    since = table.Column<DateOnly>(type: "date", nullable: false)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    kindergarten_group_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    person_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    since = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_kindergarten_placements", x => x.id);
                     table.ForeignKey(
-                        name: "fk_kindergarten_placements_kindergarten_groups_kindergarten_gr",
+                        name: "fk_kindergarten_placements_kindergarten_groups_kindergarten_group_id",
                         column: x => x.kindergarten_group_id,
                         principalTable: "kindergarten_groups",
                         principalColumn: "id",
@@ -468,11 +519,11 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 name: "class_memberships",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    class_group_id = table.Column<int>(type: "integer", nullable: false),
-                    person_id = table.Column<int>(type: "integer", nullable: false),
-                    since = table.Column<DateOnly>(type: "date", nullable: false)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    class_group_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    person_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    since = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -506,6 +557,11 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 name: "ix_account_external_logins_user_id",
                 table: "account_external_logins",
                 column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_account_sessions_account_id_ended_at",
+                table: "account_sessions",
+                columns: new[] { "account_id", "ended_at" });
 
             migrationBuilder.CreateIndex(
                 name: "EmailIndex",
@@ -634,6 +690,21 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 column: "organisation_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_sign_in_events_account_id_at",
+                table: "sign_in_events",
+                columns: new[] { "account_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sign_in_events_ip_address_at",
+                table: "sign_in_events",
+                columns: new[] { "ip_address", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sign_in_events_login_key_at",
+                table: "sign_in_events",
+                columns: new[] { "login_key", "at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_study_periods_academic_year_id_number",
                 table: "study_periods",
                 columns: new[] { "academic_year_id", "number" },
@@ -648,6 +719,9 @@ namespace Kabinet.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "account_external_logins");
+
+            migrationBuilder.DropTable(
+                name: "account_sessions");
 
             migrationBuilder.DropTable(
                 name: "account_tokens");
@@ -672,6 +746,9 @@ namespace Kabinet.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "role_grants");
+
+            migrationBuilder.DropTable(
+                name: "sign_in_events");
 
             migrationBuilder.DropTable(
                 name: "study_periods");
