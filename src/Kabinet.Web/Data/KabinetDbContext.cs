@@ -49,6 +49,12 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
 
     public DbSet<Features.Accounts.Sessions.SignInEvent> SignInEvents => Set<Features.Accounts.Sessions.SignInEvent>();
 
+    public DbSet<Features.Accounts.Recovery.PasswordResetToken> PasswordResetTokens => Set<Features.Accounts.Recovery.PasswordResetToken>();
+
+    public DbSet<Features.Accounts.Recovery.RecoveryRequest> RecoveryRequests => Set<Features.Accounts.Recovery.RecoveryRequest>();
+
+    public DbSet<Features.Support.SupportRequest> SupportRequests => Set<Features.Support.SupportRequest>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -57,6 +63,7 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
         AccountsModule.ConfigureModel(builder);
         FamiliesModule.ConfigureModel(builder);
         InstitutionsModule.ConfigureModel(builder);
+        Features.Support.SupportModule.ConfigureModel(builder);
         ConfigureCrossModuleKeys(builder);
     }
 

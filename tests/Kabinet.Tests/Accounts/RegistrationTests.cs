@@ -162,7 +162,7 @@ public sealed partial class RegistrationTests(IsolatedApp app) : IClassFixture<I
     [Fact]
     public async Task One_address_cannot_flood_mailboxes_with_registrations()
     {
-        await using var limited = new KabinetApp(new Dictionary<string, string?> { ["Security:RegistrationsPerHourPerIp"] = "2" });
+        await using var limited = new KabinetApp(new Dictionary<string, string?> { ["Security:LetterFormsPerHourPerIp"] = "2" });
         await limited.InitializeAsync();
 
         var statuses = new List<HttpStatusCode>();

@@ -19,6 +19,9 @@ public sealed class RouteAuthorizationTests(DemoApp app)
 
         /// <summary>Anyone signed in; anonymous people are sent to sign in (pages) or get 401 (API).</summary>
         SignedIn,
+
+        /// <summary>Regional administrators only; other signed-in people get 403, anonymous ones are sent to sign in.</summary>
+        RegionalAdmin,
     }
 
     /// <summary>Route pattern → a sample address, who may use it, and what a permitted caller gets.</summary>
@@ -35,6 +38,12 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         ["/account/password"] = ("/account/password", Access.SignedIn, HttpStatusCode.OK),
         ["/account/sessions"] = ("/account/sessions", Access.SignedIn, HttpStatusCode.OK),
         ["/consent"] = ("/consent", Access.Public, HttpStatusCode.OK),
+        ["/account/recover"] = ("/account/recover", Access.Public, HttpStatusCode.OK),
+        ["/account/reset"] = ("/account/reset", Access.Public, HttpStatusCode.OK),
+        ["/support/new"] = ("/support/new", Access.Public, HttpStatusCode.OK),
+        ["/support/sent"] = ("/support/sent", Access.Public, HttpStatusCode.OK),
+        ["/admin/support"] = ("/admin/support", Access.RegionalAdmin, HttpStatusCode.OK),
+        ["/admin/support/{id:int}"] = ("/admin/support/999999", Access.RegionalAdmin, HttpStatusCode.NotFound),
         ["/dev/mail"] = ("/dev/mail", Access.Public, HttpStatusCode.NotFound), // Development only
         ["/error/{status:int}"] = ("/error/404", Access.Public, HttpStatusCode.NotFound),
         ["/api/v1/municipalities"] = ("/api/v1/municipalities", Access.Public, HttpStatusCode.OK),
@@ -85,7 +94,12 @@ public sealed class RouteAuthorizationTests(DemoApp app)
 
         var response = await browser.GetAsync(url);
 
-        if (access == Access.Public || caller is not null)
+        if (access == Access.RegionalAdmin && caller is not null && caller != "demo.region")
+        {
+            Assert.True(response.StatusCode is HttpStatusCode.Forbidden || response.Headers.Location?.ToString().Contains("/error/403", StringComparison.Ordinal) == true,
+                $"{caller} reached {url}: {(int)response.StatusCode}");
+        }
+        else if (access == Access.Public || caller is not null)
         {
             Assert.Equal(allowed, response.StatusCode);
         }

@@ -25,7 +25,8 @@ public class KabinetApp : WebApplicationFactory<Program>, IAsyncLifetime
         _settings = new Dictionary<string, string?>(Database.Settings)
         {
             ["Database:SeedDemoOnEmpty"] = "true",
-            ["Security:RegistrationsPerHourPerIp"] = "1000",
+            ["Security:LetterFormsPerHourPerIp"] = "1000",
+            ["Security:RecoveryRequestsPerHourPerIp"] = "1000",
             // Tests deliver letters explicitly (DeliverMailAsync) instead of waiting for the background loop.
             ["Email:DispatchInBackground"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -166,9 +167,9 @@ public static class Html
     public static IHtmlDocument Parse(string html) => Parser.ParseDocument(html);
 
     /// <summary>Opens a page with a form, fills the fields and posts it (to a named handler if given) with the page's anti-forgery token.</summary>
-    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient browser, string url, IDictionary<string, string> fields, string? handler = null)
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient browser, string url, IDictionary<string, string> fields, string? handler = null, string? tokenFrom = null)
     {
-        var page = await browser.GetPageAsync(url);
+        var page = await browser.GetPageAsync(tokenFrom ?? url);
         var token = page.QuerySelector("form[method=post] input[name=__RequestVerificationToken]")?.GetAttribute("value")
             ?? throw new InvalidOperationException($"No anti-forgery token on {url}");
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };

@@ -30,6 +30,7 @@ internal static class PlatformModule
         services.AddSingleton<PublicUrls>();
         services.AddErrorHandling();
         services.AddTrustedProxies();
+        builder.AddKabinetRateLimits();
         services.AddHealth();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {

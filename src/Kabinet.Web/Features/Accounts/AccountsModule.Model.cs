@@ -53,6 +53,24 @@ internal static partial class AccountsModule
             e.HasIndex(x => new { x.AccountId, x.At });
         });
 
+        model.Entity<Recovery.PasswordResetToken>(e =>
+        {
+            e.ToTable("password_reset_tokens");
+            e.Property(x => x.TokenHash).HasMaxLength(64);
+            e.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasIndex(x => x.AccountId);
+        });
+
+        model.Entity<Recovery.RecoveryRequest>(e =>
+        {
+            e.ToTable("recovery_requests");
+            e.Property(x => x.LoginKey).HasMaxLength(256);
+            e.Property(x => x.IpAddress).HasMaxLength(64);
+            e.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.AccountId, x.At });
+        });
+
         model.Entity<RoleGrant>(e =>
         {
             e.ToTable("role_grants");

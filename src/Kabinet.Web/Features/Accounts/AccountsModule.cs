@@ -3,7 +3,6 @@ using Kabinet.Web.Common.Errors;
 using Kabinet.Web.Data;
 using Kabinet.Web.Features.Families;
 using Microsoft.AspNetCore.Authorization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,29 +11,13 @@ namespace Kabinet.Web.Features.Accounts;
 
 internal static partial class AccountsModule
 {
-    public const string RegistrationRateLimit = "registration";
-
     public static void AddAccounts(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddScoped<Registration.RegisterAccount>();
         services.AddScoped<Sessions.AccountSessions>();
+        services.AddScoped<Recovery.RequestRecovery>();
         services.AddScoped<Sessions.SignInThrottle>();
-        var registrationsPerHour = builder.Configuration.GetValue("Security:RegistrationsPerHourPerIp", 10);
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (context, _) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "3600";
-                return ValueTask.CompletedTask;
-            };
-            // Registration sends letters: an address may register a few people an hour (a family), not flood mailboxes.
-            o.AddPolicy(RegistrationRateLimit, http => HttpMethods.IsPost(http.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = registrationsPerHour, Window = TimeSpan.FromHours(1) })
-                : RateLimitPartition.GetNoLimiter("read"));
-        });
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<Account>(o =>
             {
@@ -80,7 +63,8 @@ internal static partial class AccountsModule
 
         // Everything needs sign-in unless it says [AllowAnonymous] / .AllowAnonymous() on purpose.
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(KabinetPolicies.RegionalAdmin, p => p.RequireRole(nameof(PortalRole.RegionalAdmin)));
     }
 
     /// <summary>
@@ -151,6 +135,12 @@ internal static partial class AccountsModule
             return identity;
         }
     }
+}
+
+/// <summary>Authorization policies other modules put on their pages.</summary>
+public static class KabinetPolicies
+{
+    public const string RegionalAdmin = "regional-admin";
 }
 
 /// <summary>Claim types Kabinet puts into the sign-in cookie.</summary>

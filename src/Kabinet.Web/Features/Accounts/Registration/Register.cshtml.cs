@@ -1,3 +1,4 @@
+using Kabinet.Web.Common.Security;
 using System.ComponentModel.DataAnnotations;
 using Kabinet.Web.Common.Text;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +13,7 @@ namespace Kabinet.Web.Features.Accounts.Registration;
 /// the same whether or not the phone or e-mail already has an account; the letter tells the truth.
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(AccountsModule.RegistrationRateLimit)]
+[EnableRateLimiting(KabinetRateLimits.LetterForms)]
 public sealed class RegisterModel(RegisterAccount register) : PageModel
 {
     private const string NamePattern = @"^[\p{L}][\p{L}\p{M} '’\-]*$";

@@ -86,6 +86,28 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "support_requests",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    author_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    contact_email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    account_id = table.Column<int>(type: "integer", nullable: true),
+                    login = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ip_address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    answer = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    answered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    answered_by_account_id = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_support_requests", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "organisations",
                 columns: table => new
                 {
@@ -360,6 +382,52 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                     table.PrimaryKey("pk_consent_records", x => x.id);
                     table.ForeignKey(
                         name: "fk_consent_records_accounts_account_id",
+                        column: x => x.account_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "password_reset_tokens",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    account_id = table.Column<int>(type: "integer", nullable: false),
+                    token_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    used_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_password_reset_tokens", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_password_reset_tokens_accounts_account_id",
+                        column: x => x.account_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "recovery_requests",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    login_key = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    account_id = table.Column<int>(type: "integer", nullable: true),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ip_address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    letter_sent = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_recovery_requests", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_recovery_requests_accounts_account_id",
                         column: x => x.account_id,
                         principalTable: "accounts",
                         principalColumn: "id",
@@ -671,9 +739,25 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 columns: new[] { "sent_at", "next_attempt_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_password_reset_tokens_account_id",
+                table: "password_reset_tokens",
+                column: "account_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_password_reset_tokens_token_hash",
+                table: "password_reset_tokens",
+                column: "token_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_people_last_name_first_name",
                 table: "people",
                 columns: new[] { "last_name", "first_name" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_recovery_requests_account_id_at",
+                table: "recovery_requests",
+                columns: new[] { "account_id", "at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_role_grants_account_id",
@@ -710,6 +794,11 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 table: "study_periods",
                 columns: new[] { "academic_year_id", "number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_support_requests_answered_at_created_at",
+                table: "support_requests",
+                columns: new[] { "answered_at", "created_at" });
         }
 
         /// <inheritdoc />
@@ -746,6 +835,12 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
+                name: "password_reset_tokens");
+
+            migrationBuilder.DropTable(
+                name: "recovery_requests");
+
+            migrationBuilder.DropTable(
                 name: "role_grants");
 
             migrationBuilder.DropTable(
@@ -753,6 +848,9 @@ namespace Kabinet.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "study_periods");
+
+            migrationBuilder.DropTable(
+                name: "support_requests");
 
             migrationBuilder.DropTable(
                 name: "class_groups");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kabinet.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKabinetDbContext))]
-    [Migration("20261129085428_Initial")]
+    [Migration("20261129090347_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -240,6 +240,87 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_consent_records_account_id");
 
                     b.ToTable("consent_records", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Accounts.Recovery.PasswordResetToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_password_reset_tokens");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_password_reset_tokens_account_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_password_reset_tokens_token_hash");
+
+                    b.ToTable("password_reset_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Accounts.Recovery.RecoveryRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ip_address");
+
+                    b.Property<bool>("LetterSent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("letter_sent");
+
+                    b.Property<string>("LoginKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("login_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recovery_requests");
+
+                    b.HasIndex("AccountId", "At")
+                        .HasDatabaseName("ix_recovery_requests_account_id_at");
+
+                    b.ToTable("recovery_requests", (string)null);
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Accounts.RoleGrant", b =>
@@ -903,6 +984,72 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                     b.ToTable("study_periods", (string)null);
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.Support.SupportRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_at");
+
+                    b.Property<int?>("AnsweredByAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_by_account_id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_email");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ip_address");
+
+                    b.Property<string>("Login")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("login");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_requests");
+
+                    b.HasIndex("AnsweredAt", "CreatedAt")
+                        .HasDatabaseName("ix_support_requests_answered_at_created_at");
+
+                    b.ToTable("support_requests", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1021,6 +1168,25 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_consent_records_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Accounts.Recovery.PasswordResetToken", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_password_reset_tokens_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Accounts.Recovery.RecoveryRequest", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_recovery_requests_accounts_account_id");
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Accounts.RoleGrant", b =>

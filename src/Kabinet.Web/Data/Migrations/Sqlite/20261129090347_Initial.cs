@@ -85,6 +85,28 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "support_requests",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    author_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    contact_email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    account_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    login = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ip_address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    answer = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    answered_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    answered_by_account_id = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_support_requests", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "organisations",
                 columns: table => new
                 {
@@ -359,6 +381,52 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                     table.PrimaryKey("pk_consent_records", x => x.id);
                     table.ForeignKey(
                         name: "fk_consent_records_accounts_account_id",
+                        column: x => x.account_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "password_reset_tokens",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    account_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    token_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    expires_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    used_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_password_reset_tokens", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_password_reset_tokens_accounts_account_id",
+                        column: x => x.account_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "recovery_requests",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    login_key = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    account_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ip_address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    letter_sent = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_recovery_requests", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_recovery_requests_accounts_account_id",
                         column: x => x.account_id,
                         principalTable: "accounts",
                         principalColumn: "id",
@@ -670,9 +738,25 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 columns: new[] { "sent_at", "next_attempt_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_password_reset_tokens_account_id",
+                table: "password_reset_tokens",
+                column: "account_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_password_reset_tokens_token_hash",
+                table: "password_reset_tokens",
+                column: "token_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_people_last_name_first_name",
                 table: "people",
                 columns: new[] { "last_name", "first_name" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_recovery_requests_account_id_at",
+                table: "recovery_requests",
+                columns: new[] { "account_id", "at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_role_grants_account_id",
@@ -709,6 +793,11 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 table: "study_periods",
                 columns: new[] { "academic_year_id", "number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_support_requests_answered_at_created_at",
+                table: "support_requests",
+                columns: new[] { "answered_at", "created_at" });
         }
 
         /// <inheritdoc />
@@ -745,6 +834,12 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
+                name: "password_reset_tokens");
+
+            migrationBuilder.DropTable(
+                name: "recovery_requests");
+
+            migrationBuilder.DropTable(
                 name: "role_grants");
 
             migrationBuilder.DropTable(
@@ -752,6 +847,9 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "study_periods");
+
+            migrationBuilder.DropTable(
+                name: "support_requests");
 
             migrationBuilder.DropTable(
                 name: "class_groups");
