@@ -19,7 +19,7 @@ public sealed partial class SignInTests(KabinetBrowserFixture browser)
         await page.GetByLabel("Пароль", new PageGetByLabelOptions { Exact = true }).FillAsync(DemoPassword);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Войти", Exact = true }).ClickAsync();
 
-        await Expect(page).ToHaveURLAsync($"{browser.BaseUrl}/");
+        await Expect(page).ToHaveURLAsync($"{browser.BaseUrl}/services");
         var name = page.Locator(".account-panel__name");
         await Expect(name).ToBeVisibleAsync();
         await Expect(name).ToHaveTextAsync(SomeText());

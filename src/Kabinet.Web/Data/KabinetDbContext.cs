@@ -39,6 +39,10 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
 
     public DbSet<FamilyLink> FamilyLinks => Set<FamilyLink>();
 
+    public DbSet<ChildLinkRequest> ChildLinkRequests => Set<ChildLinkRequest>();
+
+    public DbSet<PersonalDataAccess> PersonalDataAccess => Set<PersonalDataAccess>();
+
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -74,6 +78,9 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
     private static void ConfigureCrossModuleKeys(ModelBuilder builder)
     {
         builder.Entity<Account>().HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<ChildLinkRequest>().HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<ChildLinkRequest>().HasOne<Account>().WithMany().HasForeignKey(r => r.RequestedByAccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<PersonalDataAccess>().HasOne<Account>().WithMany().HasForeignKey(a => a.ActorAccountId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<RoleGrant>().HasOne<Organisation>().WithMany().HasForeignKey(g => g.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<RoleGrant>().HasOne<Municipality>().WithMany().HasForeignKey(g => g.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Employee>().HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Restrict);

@@ -26,7 +26,7 @@ public sealed class SignInTests(DemoApp app)
         var (browser, response) = await app.SignInAsync(login);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        Assert.Equal("/services", response.Headers.Location?.OriginalString);
         var home = await browser.GetPageAsync("/");
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KabinetDbContext>();
@@ -84,8 +84,8 @@ public sealed class SignInTests(DemoApp app)
 
     [Theory]
     [InlineData("/organisations?q=1", "/organisations?q=1")]
-    [InlineData("https://evil.example/phish", "/")]
-    [InlineData("//evil.example", "/")]
+    [InlineData("https://evil.example/phish", "/services")]
+    [InlineData("//evil.example", "/services")]
     public async Task After_sign_in_only_local_return_addresses_are_followed(string returnUrl, string expected)
     {
         var browser = app.CreateBrowser();

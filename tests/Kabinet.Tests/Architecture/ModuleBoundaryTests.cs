@@ -16,9 +16,9 @@ public sealed class ModuleBoundaryTests
     /// <summary>Each module's public face: what others may depend on.</summary>
     private static readonly Dictionary<string, string[]> Facades = new()
     {
-        ["Accounts"] = ["KabinetClaims", "KabinetPolicies", "PortalRole"],
+        ["Accounts"] = ["AccountDirectory", "KabinetClaims", "KabinetPolicies", "PortalRole"],
         ["Families"] = ["FamilyDirectory", "PersonSummary", "Sex"],
-        ["Institutions"] = ["InstitutionDirectory", "RegionSummary", "OrganisationKind", "OrganisationKindNames"],
+        ["Institutions"] = ["InstitutionDirectory", "RegionSummary", "StudyPlace", "OrganisationKind", "OrganisationKindNames"],
         ["Home"] = [],
         ["Errors"] = [],
         ["ApiDocs"] = [],

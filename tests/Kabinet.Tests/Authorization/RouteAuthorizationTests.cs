@@ -22,6 +22,9 @@ public sealed class RouteAuthorizationTests(DemoApp app)
 
         /// <summary>Regional administrators only; other signed-in people get 403, anonymous ones are sent to sign in.</summary>
         RegionalAdmin,
+
+        /// <summary>Organisation administrators only (each sees their own organisation's data).</summary>
+        OrganisationAdmin,
     }
 
     /// <summary>Route pattern → a sample address, who may use it, and what a permitted caller gets.</summary>
@@ -42,6 +45,10 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         ["/account/reset"] = ("/account/reset", Access.Public, HttpStatusCode.OK),
         ["/support/new"] = ("/support/new", Access.Public, HttpStatusCode.OK),
         ["/support/sent"] = ("/support/sent", Access.Public, HttpStatusCode.OK),
+        ["/services"] = ("/services", Access.SignedIn, HttpStatusCode.OK),
+        ["/children"] = ("/children", Access.SignedIn, HttpStatusCode.OK),
+        ["/children/add"] = ("/children/add", Access.SignedIn, HttpStatusCode.OK),
+        ["/org/child-links"] = ("/org/child-links", Access.OrganisationAdmin, HttpStatusCode.OK),
         ["/admin/support"] = ("/admin/support", Access.RegionalAdmin, HttpStatusCode.OK),
         ["/admin/support/{id:int}"] = ("/admin/support/999999", Access.RegionalAdmin, HttpStatusCode.NotFound),
         ["/dev/mail"] = ("/dev/mail", Access.Public, HttpStatusCode.NotFound), // Development only
@@ -94,7 +101,13 @@ public sealed class RouteAuthorizationTests(DemoApp app)
 
         var response = await browser.GetAsync(url);
 
-        if (access == Access.RegionalAdmin && caller is not null && caller != "demo.region")
+        var permitted = access switch
+        {
+            Access.RegionalAdmin => caller == "demo.region",
+            Access.OrganisationAdmin => caller == "demo.admin",
+            _ => true,
+        };
+        if (!permitted && caller is not null)
         {
             Assert.True(response.StatusCode is HttpStatusCode.Forbidden || response.Headers.Location?.ToString().Contains("/error/403", StringComparison.Ordinal) == true,
                 $"{caller} reached {url}: {(int)response.StatusCode}");

@@ -32,6 +32,8 @@ internal sealed class GeneratedRegion
 internal sealed class RegionGenerator
 {
     private static readonly string[] ClassLetters = ["А", "Б", "В", "Г"];
+    private static readonly string[] RomanNumerals = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
+    private const string CertificateLetters = "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЭЮЯ";
 
     private readonly SeedScale _scale;
     private readonly int _startYear;
@@ -508,6 +510,10 @@ internal sealed class RegionGenerator
     private void NameChild(ChildSlot slot, Parents parents)
     {
         var person = NewPerson(slot.Sex, slot.BirthDate, parents.Surname, parents.Father?.FirstName, isChild: true);
+        // The school's record of the child holds the birth certificate, as real student records do.
+        person.DocumentKind = DocumentKind.BirthCertificate;
+        person.DocumentSeries = $"{RomanNumerals[_random.Next(RomanNumerals.Length)]}-{CertificateLetters[_random.Next(CertificateLetters.Length)]}{CertificateLetters[_random.Next(CertificateLetters.Length)]}";
+        person.DocumentNumber = _random.Next(100_000, 1_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
         slot.Person = person;
         if (parents.Father is { } father)
             _region.FamilyLinks.Add(new FamilyLink { Id = _region.FamilyLinks.Count + 1, GuardianId = father.Id, ChildId = person.Id, Relation = FamilyRelation.Father });

@@ -17,6 +17,7 @@ internal static partial class AccountsModule
         services.AddScoped<Registration.RegisterAccount>();
         services.AddScoped<Sessions.AccountSessions>();
         services.AddScoped<Recovery.RequestRecovery>();
+        services.AddScoped<AccountDirectory>();
         services.AddScoped<Sessions.SignInThrottle>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<Account>(o =>
@@ -166,4 +167,18 @@ public static class KabinetClaims
     };
 
     public static string? FullNameOf(ClaimsPrincipal user) => user.FindFirstValue(FullName) ?? user.Identity?.Name;
+
+    public static int AccountIdOf(ClaimsPrincipal user) =>
+        int.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in."), System.Globalization.CultureInfo.InvariantCulture);
+
+    public static int PersonIdOf(ClaimsPrincipal user) =>
+        int.Parse(user.FindFirstValue(PersonId) ?? throw new InvalidOperationException("Not signed in."), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The organisations where the person holds the role («OrganisationAdmin@org:12» → 12).</summary>
+    public static IReadOnlySet<int> OrganisationsOf(ClaimsPrincipal user, PortalRole role) =>
+        user.FindAll(Grant)
+            .Select(c => c.Value)
+            .Where(v => v.StartsWith($"{role}@org:", StringComparison.Ordinal))
+            .Select(v => int.Parse(v[(v.IndexOf(':', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture))
+            .ToHashSet();
 }

@@ -14,6 +14,17 @@ public sealed class FamilyDirectory(KabinetDbContext db)
             ? new PersonSummary(person.Id, person.FullName, person.BirthDate)
             : null;
 
+    /// <summary>The children a person is a legal representative of, eldest first.</summary>
+    public async Task<IReadOnlyList<PersonSummary>> ChildrenOfAsync(int guardianId, CancellationToken ct)
+    {
+        var children = await db.FamilyLinks.AsNoTracking()
+            .Where(l => l.GuardianId == guardianId)
+            .Select(l => l.Child!)
+            .OrderBy(c => c.BirthDate)
+            .ToListAsync(ct);
+        return [.. children.Select(c => new PersonSummary(c.Id, c.FullName, c.BirthDate))];
+    }
+
     /// <summary>Records a new person (a registering adult) in the caller's unit of work and returns their id.</summary>
     public async Task<int> AddPersonAsync(string lastName, string firstName, string? middleName, CancellationToken ct)
     {

@@ -17,6 +17,29 @@ public sealed class Person
 
     public Sex? Sex { get; set; }
 
+    /// <summary>СНИЛС, 11 digits without separators.</summary>
+    public string? Snils { get; set; }
+
+    public DocumentKind? DocumentKind { get; set; }
+
+    public string? DocumentSeries { get; set; }
+
+    public string? DocumentNumber { get; set; }
+
+    public DateOnly? DocumentIssuedOn { get; set; }
+
+    public string? DocumentIssuedBy { get; set; }
+
+    /// <summary>Адрес регистрации (по месту жительства).</summary>
+    public string? RegistrationAddress { get; set; }
+
+    /// <summary>Адрес фактического проживания.</summary>
+    public string? ResidenceAddress { get; set; }
+
+    /// <summary>Whether a document typed by someone is this person's document on record.</summary>
+    public bool HasDocument(DocumentKind kind, string series, string number) =>
+        DocumentKind == kind && DocumentSeries == series && DocumentNumber == number;
+
     /// <summary>«Иванова Мария Петровна».</summary>
     public string FullName => MiddleName is null ? $"{LastName} {FirstName}" : $"{LastName} {FirstName} {MiddleName}";
 }
@@ -48,4 +71,14 @@ public enum FamilyRelation
     Mother,
     Father,
     Guardian,
+}
+
+public static class FamilyRelationNames
+{
+    public static string Title(this FamilyRelation relation) => relation switch
+    {
+        FamilyRelation.Mother => "мать",
+        FamilyRelation.Father => "отец",
+        _ => "законный представитель",
+    };
 }

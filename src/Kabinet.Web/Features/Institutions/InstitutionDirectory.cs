@@ -5,6 +5,9 @@ namespace Kabinet.Web.Features.Institutions;
 
 public sealed record RegionSummary(int Municipalities, IReadOnlyDictionary<OrganisationKind, int> OrganisationsByKind);
 
+/// <summary>Where a person studies: a class or college group, or a kindergarten group.</summary>
+public sealed record StudyPlace(int PersonId, int OrganisationId, string OrganisationName, OrganisationKind Kind, string GroupName);
+
 /// <summary>What other modules may ask about the region's organisations.</summary>
 public sealed class InstitutionDirectory(KabinetDbContext db)
 {
@@ -13,5 +16,22 @@ public sealed class InstitutionDirectory(KabinetDbContext db)
         var municipalities = await db.Municipalities.CountAsync(ct);
         var byKind = await db.Organisations.GroupBy(o => o.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         return new RegionSummary(municipalities, byKind.ToDictionary(x => x.Key, x => x.Count));
+    }
+
+    /// <summary>The organisations and classes or groups the people study in (a person may have none).</summary>
+    public async Task<IReadOnlyList<StudyPlace>> PlacesOfAsync(IReadOnlyCollection<int> personIds, CancellationToken ct)
+    {
+        var ids = personIds.Distinct().ToList();
+        var classes = await db.ClassMemberships.AsNoTracking()
+            .Where(m => ids.Contains(m.PersonId))
+            .Join(db.ClassGroups, m => m.ClassGroupId, c => c.Id, (m, c) => new { m.PersonId, c.OrganisationId, c.Name })
+            .Join(db.Organisations, x => x.OrganisationId, o => o.Id, (x, o) => new StudyPlace(x.PersonId, o.Id, o.ShortName, o.Kind, x.Name))
+            .ToListAsync(ct);
+        var groups = await db.KindergartenPlacements.AsNoTracking()
+            .Where(p => ids.Contains(p.PersonId))
+            .Join(db.KindergartenGroups, p => p.KindergartenGroupId, g => g.Id, (p, g) => new { p.PersonId, g.OrganisationId, g.Name })
+            .Join(db.Organisations, x => x.OrganisationId, o => o.Id, (x, o) => new StudyPlace(x.PersonId, o.Id, o.ShortName, o.Kind, x.Name))
+            .ToListAsync(ct);
+        return [.. classes, .. groups];
     }
 }

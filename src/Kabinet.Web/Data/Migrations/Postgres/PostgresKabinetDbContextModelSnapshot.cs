@@ -513,6 +513,118 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                     b.ToTable("sign_in_events", (string)null);
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.Families.ChildLinkRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("integer")
+                        .HasColumnName("child_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<int?>("DecidedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("decided_by_account_id");
+
+                    b.Property<string>("DocumentKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("document_kind");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("document_number");
+
+                    b.Property<string>("DocumentSeries")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("document_series");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("first_name");
+
+                    b.Property<int>("GuardianId")
+                        .HasColumnType("integer")
+                        .HasColumnName("guardian_id");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("last_name");
+
+                    b.Property<string>("MiddleName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("middle_name");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("relation");
+
+                    b.Property<int>("RequestedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("requested_by_account_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_link_requests");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_child_link_requests_child_id");
+
+                    b.HasIndex("GuardianId")
+                        .HasDatabaseName("ix_child_link_requests_guardian_id");
+
+                    b.HasIndex("RequestedByAccountId")
+                        .HasDatabaseName("ix_child_link_requests_requested_by_account_id");
+
+                    b.HasIndex("OrganisationId", "Status")
+                        .HasDatabaseName("ix_child_link_requests_organisation_id_status");
+
+                    b.ToTable("child_link_requests", (string)null);
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Families.FamilyLink", b =>
                 {
                     b.Property<int>("Id")
@@ -562,6 +674,30 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("birth_date");
 
+                    b.Property<string>("DocumentIssuedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("document_issued_by");
+
+                    b.Property<DateOnly?>("DocumentIssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("document_issued_on");
+
+                    b.Property<string>("DocumentKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("document_kind");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("document_number");
+
+                    b.Property<string>("DocumentSeries")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("document_series");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -579,18 +715,78 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("middle_name");
 
+                    b.Property<string>("RegistrationAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("registration_address");
+
+                    b.Property<string>("ResidenceAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("residence_address");
+
                     b.Property<string>("Sex")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)")
                         .HasColumnName("sex");
 
+                    b.Property<string>("Snils")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("snils");
+
                     b.HasKey("Id")
                         .HasName("pk_people");
 
-                    b.HasIndex("LastName", "FirstName")
-                        .HasDatabaseName("ix_people_last_name_first_name");
+                    b.HasIndex("LastName", "FirstName", "BirthDate")
+                        .HasDatabaseName("ix_people_last_name_first_name_birth_date");
 
                     b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Families.PersonalDataAccess", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action");
+
+                    b.Property<int>("ActorAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("actor_account_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("SubjectPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("subject_person_id");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_personal_data_access");
+
+                    b.HasIndex("ActorAccountId")
+                        .HasDatabaseName("ix_personal_data_access_actor_account_id");
+
+                    b.HasIndex("SubjectPersonId", "At")
+                        .HasDatabaseName("ix_personal_data_access_subject_person_id_at");
+
+                    b.ToTable("personal_data_access", (string)null);
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Institutions.AcademicYear", b =>
@@ -1274,6 +1470,37 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_sign_in_events_accounts_account_id");
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.Families.ChildLinkRequest", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_link_requests_people_child_id");
+
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("GuardianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_link_requests_people_guardian_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_link_requests_organisations_organisation_id");
+
+                    b.HasOne("Kabinet.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_link_requests_accounts_requested_by_account_id");
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Families.FamilyLink", b =>
                 {
                     b.HasOne("Kabinet.Web.Features.Families.Person", "Child")
@@ -1293,6 +1520,23 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                     b.Navigation("Child");
 
                     b.Navigation("Guardian");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Families.PersonalDataAccess", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ActorAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_personal_data_access_accounts_actor_account_id");
+
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_personal_data_access_people_subject_person_id");
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Institutions.AcademicYear", b =>

@@ -494,6 +494,116 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                     b.ToTable("sign_in_events", (string)null);
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.Families.ChildLinkRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_date");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("child_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<int?>("DecidedByAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_by_account_id");
+
+                    b.Property<string>("DocumentKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_kind");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_number");
+
+                    b.Property<string>("DocumentSeries")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_series");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_name");
+
+                    b.Property<int>("GuardianId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guardian_id");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_name");
+
+                    b.Property<string>("MiddleName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("middle_name");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("relation");
+
+                    b.Property<int>("RequestedByAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_by_account_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_link_requests");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_child_link_requests_child_id");
+
+                    b.HasIndex("GuardianId")
+                        .HasDatabaseName("ix_child_link_requests_guardian_id");
+
+                    b.HasIndex("RequestedByAccountId")
+                        .HasDatabaseName("ix_child_link_requests_requested_by_account_id");
+
+                    b.HasIndex("OrganisationId", "Status")
+                        .HasDatabaseName("ix_child_link_requests_organisation_id_status");
+
+                    b.ToTable("child_link_requests", (string)null);
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Families.FamilyLink", b =>
                 {
                     b.Property<int>("Id")
@@ -539,6 +649,30 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("birth_date");
 
+                    b.Property<string>("DocumentIssuedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_issued_by");
+
+                    b.Property<DateOnly?>("DocumentIssuedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_issued_on");
+
+                    b.Property<string>("DocumentKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_kind");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_number");
+
+                    b.Property<string>("DocumentSeries")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_series");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -556,18 +690,76 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("middle_name");
 
+                    b.Property<string>("RegistrationAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registration_address");
+
+                    b.Property<string>("ResidenceAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("residence_address");
+
                     b.Property<string>("Sex")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT")
                         .HasColumnName("sex");
 
+                    b.Property<string>("Snils")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("snils");
+
                     b.HasKey("Id")
                         .HasName("pk_people");
 
-                    b.HasIndex("LastName", "FirstName")
-                        .HasDatabaseName("ix_people_last_name_first_name");
+                    b.HasIndex("LastName", "FirstName", "BirthDate")
+                        .HasDatabaseName("ix_people_last_name_first_name_birth_date");
 
                     b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Families.PersonalDataAccess", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<int>("ActorAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("actor_account_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<int>("SubjectPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subject_person_id");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_personal_data_access");
+
+                    b.HasIndex("ActorAccountId")
+                        .HasDatabaseName("ix_personal_data_access_actor_account_id");
+
+                    b.HasIndex("SubjectPersonId", "At")
+                        .HasDatabaseName("ix_personal_data_access_subject_person_id_at");
+
+                    b.ToTable("personal_data_access", (string)null);
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Institutions.AcademicYear", b =>
@@ -1227,6 +1419,37 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_sign_in_events_accounts_account_id");
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.Families.ChildLinkRequest", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_link_requests_people_child_id");
+
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("GuardianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_link_requests_people_guardian_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_link_requests_organisations_organisation_id");
+
+                    b.HasOne("Kabinet.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_link_requests_accounts_requested_by_account_id");
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Families.FamilyLink", b =>
                 {
                     b.HasOne("Kabinet.Web.Features.Families.Person", "Child")
@@ -1246,6 +1469,23 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                     b.Navigation("Child");
 
                     b.Navigation("Guardian");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Families.PersonalDataAccess", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ActorAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_personal_data_access_accounts_actor_account_id");
+
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_personal_data_access_people_subject_person_id");
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Institutions.AcademicYear", b =>

@@ -90,6 +90,6 @@ public sealed class ChangePasswordModel(
         await sessions.RefreshAsync(HttpContext, account);
         log.LogInformation("Account {AccountId} changed its password", account.Id);
         TempData["Status"] = "Пароль изменён.";
-        return LocalRedirect("/");
+        return LocalRedirect("/services");
     }
 }

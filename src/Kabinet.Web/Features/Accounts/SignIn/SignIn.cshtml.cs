@@ -87,7 +87,7 @@ public sealed class SignInModel(
                 throttle.Record(attempt);
                 await sessions.SignInAsync(HttpContext, account, Remember, attempt.Method); // saves the attempt too
                 log.LogInformation("Signed in {Login} with password", login);
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/services");
             }
             else
             {

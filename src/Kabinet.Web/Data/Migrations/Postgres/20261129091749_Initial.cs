@@ -78,7 +78,15 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                     first_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     middle_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     birth_date = table.Column<DateOnly>(type: "date", nullable: true),
-                    sex = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true)
+                    sex = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    snils = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
+                    document_kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    document_series = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    document_number = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    document_issued_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    document_issued_by = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    registration_address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    residence_address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -365,6 +373,59 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "child_link_requests",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    guardian_id = table.Column<int>(type: "integer", nullable: false),
+                    requested_by_account_id = table.Column<int>(type: "integer", nullable: false),
+                    child_id = table.Column<int>(type: "integer", nullable: false),
+                    organisation_id = table.Column<int>(type: "integer", nullable: false),
+                    relation = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    last_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    first_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    middle_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    birth_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    document_kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    document_series = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    document_number = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    decided_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    decided_by_account_id = table.Column<int>(type: "integer", nullable: true),
+                    comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_child_link_requests", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_child_link_requests_accounts_requested_by_account_id",
+                        column: x => x.requested_by_account_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_child_link_requests_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_child_link_requests_people_child_id",
+                        column: x => x.child_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_child_link_requests_people_guardian_id",
+                        column: x => x.guardian_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "consent_records",
                 columns: table => new
                 {
@@ -407,6 +468,35 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         name: "fk_password_reset_tokens_accounts_account_id",
                         column: x => x.account_id,
                         principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "personal_data_access",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    actor_account_id = table.Column<int>(type: "integer", nullable: false),
+                    subject_person_id = table.Column<int>(type: "integer", nullable: false),
+                    action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    what = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_personal_data_access", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_personal_data_access_accounts_actor_account_id",
+                        column: x => x.actor_account_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_personal_data_access_people_subject_person_id",
+                        column: x => x.subject_person_id,
+                        principalTable: "people",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -654,6 +744,26 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_child_link_requests_child_id",
+                table: "child_link_requests",
+                column: "child_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_child_link_requests_guardian_id",
+                table: "child_link_requests",
+                column: "guardian_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_child_link_requests_organisation_id_status",
+                table: "child_link_requests",
+                columns: new[] { "organisation_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_child_link_requests_requested_by_account_id",
+                table: "child_link_requests",
+                column: "requested_by_account_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_class_groups_academic_year_id_name",
                 table: "class_groups",
                 columns: new[] { "academic_year_id", "name" },
@@ -750,9 +860,19 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_people_last_name_first_name",
+                name: "ix_people_last_name_first_name_birth_date",
                 table: "people",
-                columns: new[] { "last_name", "first_name" });
+                columns: new[] { "last_name", "first_name", "birth_date" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_personal_data_access_actor_account_id",
+                table: "personal_data_access",
+                column: "actor_account_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_personal_data_access_subject_person_id_at",
+                table: "personal_data_access",
+                columns: new[] { "subject_person_id", "at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_recovery_requests_account_id_at",
@@ -817,6 +937,9 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 name: "account_tokens");
 
             migrationBuilder.DropTable(
+                name: "child_link_requests");
+
+            migrationBuilder.DropTable(
                 name: "class_memberships");
 
             migrationBuilder.DropTable(
@@ -836,6 +959,9 @@ namespace Kabinet.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "password_reset_tokens");
+
+            migrationBuilder.DropTable(
+                name: "personal_data_access");
 
             migrationBuilder.DropTable(
                 name: "recovery_requests");

@@ -1,0 +1,26 @@
+using Kabinet.Web.Features.Accounts;
+using Kabinet.Web.Features.Families;
+using Kabinet.Web.Features.Institutions;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kabinet.Web.Features.Home;
+
+/// <summary>
+/// «Услуги»: where a signed-in person starts. A parent sees the children and where they study; without a
+/// child the services have nothing to show, so the page says so and offers «Добавить ребёнка». Staff see
+/// their work screens.
+/// </summary>
+public sealed class ServicesModel(FamilyDirectory families, InstitutionDirectory institutions) : PageModel
+{
+    public IReadOnlyList<PersonSummary> Children { get; private set; } = [];
+
+    public IReadOnlyList<StudyPlace> Places { get; private set; } = [];
+
+    public bool IsParent => User.IsInRole(nameof(PortalRole.Parent));
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Children = await families.ChildrenOfAsync(KabinetClaims.PersonIdOf(User), ct);
+        Places = await institutions.PlacesOfAsync([.. Children.Select(c => c.Id)], ct);
+    }
+}
