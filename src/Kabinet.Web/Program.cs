@@ -4,6 +4,7 @@ using Kabinet.Web.Data;
 using Kabinet.Web.Features.Accounts;
 using Kabinet.Web.Features.Families;
 using Kabinet.Web.Features.Institutions;
+using Kabinet.Web.Features.Notifications;
 
 KabinetCommand command;
 try
@@ -23,6 +24,7 @@ builder.AddEmail();
 builder.AddAccounts();
 builder.AddFamilies();
 builder.AddInstitutions();
+builder.AddNotifications();
 
 var app = builder.Build();
 app.UsePlatform();

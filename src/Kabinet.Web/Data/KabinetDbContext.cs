@@ -45,6 +45,8 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
 
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
 
+    public DbSet<Features.Accounts.Roles.RoleRequest> RoleRequests => Set<Features.Accounts.Roles.RoleRequest>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
@@ -59,6 +61,10 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
 
     public DbSet<Features.Support.SupportRequest> SupportRequests => Set<Features.Support.SupportRequest>();
 
+    public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
+
+    public DbSet<Features.Notifications.NotificationPreference> NotificationPreferences => Set<Features.Notifications.NotificationPreference>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -68,6 +74,7 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
         FamiliesModule.ConfigureModel(builder);
         InstitutionsModule.ConfigureModel(builder);
         Features.Support.SupportModule.ConfigureModel(builder);
+        Features.Notifications.NotificationsModule.ConfigureModel(builder);
         ConfigureCrossModuleKeys(builder);
     }
 
@@ -80,8 +87,12 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
         builder.Entity<Account>().HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<ChildLinkRequest>().HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<ChildLinkRequest>().HasOne<Account>().WithMany().HasForeignKey(r => r.RequestedByAccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Notifications.Notification>().HasOne<Account>().WithMany().HasForeignKey(n => n.AccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Notifications.NotificationPreference>().HasOne<Account>().WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<PersonalDataAccess>().HasOne<Account>().WithMany().HasForeignKey(a => a.ActorAccountId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<RoleGrant>().HasOne<Organisation>().WithMany().HasForeignKey(g => g.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Accounts.Roles.RoleRequest>().HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Accounts.Roles.RoleRequest>().HasOne<Municipality>().WithMany().HasForeignKey(r => r.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<RoleGrant>().HasOne<Municipality>().WithMany().HasForeignKey(g => g.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Employee>().HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<ClassMembership>().HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);

@@ -16,9 +16,9 @@ public sealed class ModuleBoundaryTests
     /// <summary>Each module's public face: what others may depend on.</summary>
     private static readonly Dictionary<string, string[]> Facades = new()
     {
-        ["Accounts"] = ["AccountDirectory", "KabinetClaims", "KabinetPolicies", "PortalRole"],
+        ["Accounts"] = ["AccountDirectory", "KabinetClaims", "KabinetPolicies", "PortalRole", "PortalRoleNames"],
         ["Families"] = ["FamilyDirectory", "PersonSummary", "Sex"],
-        ["Institutions"] = ["InstitutionDirectory", "RegionSummary", "StudyPlace", "OrganisationKind", "OrganisationKindNames"],
+        ["Institutions"] = ["InstitutionDirectory", "RegionSummary", "StudyPlace", "NamedItem", "OrganisationKind", "OrganisationKindNames"],
         ["Home"] = [],
         ["Errors"] = [],
         ["ApiDocs"] = [],
@@ -26,6 +26,7 @@ public sealed class ModuleBoundaryTests
         ["Bench"] = [],
         ["DevTools"] = [],
         ["Support"] = [],
+        ["Notifications"] = ["NotificationCentre", "NotificationKinds"],
     };
 
     public static TheoryData<string, string> ModulePairs()

@@ -25,6 +25,9 @@ public sealed class RouteAuthorizationTests(DemoApp app)
 
         /// <summary>Organisation administrators only (each sees their own organisation's data).</summary>
         OrganisationAdmin,
+
+        /// <summary>Organisation or regional administrators (each sees what is in their scope).</summary>
+        AnyAdministrator,
     }
 
     /// <summary>Route pattern → a sample address, who may use it, and what a permitted caller gets.</summary>
@@ -49,6 +52,10 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         ["/children"] = ("/children", Access.SignedIn, HttpStatusCode.OK),
         ["/children/add"] = ("/children/add", Access.SignedIn, HttpStatusCode.OK),
         ["/org/child-links"] = ("/org/child-links", Access.OrganisationAdmin, HttpStatusCode.OK),
+        ["/account/roles"] = ("/account/roles", Access.SignedIn, HttpStatusCode.OK),
+        ["/admin/roles"] = ("/admin/roles", Access.AnyAdministrator, HttpStatusCode.OK),
+        ["/notifications"] = ("/notifications", Access.SignedIn, HttpStatusCode.OK),
+        ["/notifications/settings"] = ("/notifications/settings", Access.SignedIn, HttpStatusCode.OK),
         ["/admin/support"] = ("/admin/support", Access.RegionalAdmin, HttpStatusCode.OK),
         ["/admin/support/{id:int}"] = ("/admin/support/999999", Access.RegionalAdmin, HttpStatusCode.NotFound),
         ["/dev/mail"] = ("/dev/mail", Access.Public, HttpStatusCode.NotFound), // Development only
@@ -105,6 +112,7 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         {
             Access.RegionalAdmin => caller == "demo.region",
             Access.OrganisationAdmin => caller == "demo.admin",
+            Access.AnyAdministrator => caller is "demo.admin" or "demo.region",
             _ => true,
         };
         if (!permitted && caller is not null)

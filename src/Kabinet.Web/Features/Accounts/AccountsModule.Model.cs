@@ -71,6 +71,19 @@ internal static partial class AccountsModule
             e.HasIndex(x => new { x.AccountId, x.At });
         });
 
+        model.Entity<Roles.RoleRequest>(e =>
+        {
+            e.ToTable("role_requests");
+            e.Property(r => r.Role).HasConversion<string>().HasMaxLength(32);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.Text).HasMaxLength(2000);
+            e.Property(r => r.Comment).HasMaxLength(1000);
+            e.Property(r => r.DecidedAt).IsConcurrencyToken();
+            e.HasOne<Account>().WithMany().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => new { r.Status, r.Role });
+            e.HasIndex(r => r.AccountId);
+        });
+
         model.Entity<RoleGrant>(e =>
         {
             e.ToTable("role_grants");

@@ -23,6 +23,14 @@ public sealed class RoleGrant
 
     public int? RevokedById { get; set; }
 
+    public void Revoke(int byAccountId, DateTime now)
+    {
+        if (RevokedAt is not null)
+            throw new InvalidOperationException($"Grant {Id} is already revoked.");
+        RevokedAt = now;
+        RevokedById = byAccountId;
+    }
+
     public static RoleGrant Create(int accountId, PortalRole role, DateTime grantedAt, int? organisationId = null, int? municipalityId = null, int? grantedById = null)
     {
         var needsOrganisation = role is PortalRole.Teacher or PortalRole.OrganisationAdmin or PortalRole.Student;
@@ -64,3 +72,16 @@ public enum PortalRole
     RegionalAdmin,
 }
 
+public static class PortalRoleNames
+{
+    public static string Title(this PortalRole role) => role switch
+    {
+        PortalRole.Parent => "Родитель (законный представитель)",
+        PortalRole.Student => "Обучающийся",
+        PortalRole.Teacher => "Педагог",
+        PortalRole.OrganisationAdmin => "Администратор организации",
+        PortalRole.MunicipalOperator => "Оператор муниципалитета",
+        PortalRole.RegionalAdmin => "Региональный администратор",
+        _ => role.ToString(),
+    };
+}

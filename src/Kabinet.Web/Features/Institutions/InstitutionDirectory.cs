@@ -5,6 +5,9 @@ namespace Kabinet.Web.Features.Institutions;
 
 public sealed record RegionSummary(int Municipalities, IReadOnlyDictionary<OrganisationKind, int> OrganisationsByKind);
 
+/// <summary>A name to show for an organisation or a municipality.</summary>
+public sealed record NamedItem(int Id, string Name);
+
 /// <summary>Where a person studies: a class or college group, or a kindergarten group.</summary>
 public sealed record StudyPlace(int PersonId, int OrganisationId, string OrganisationName, OrganisationKind Kind, string GroupName);
 
@@ -33,5 +36,27 @@ public sealed class InstitutionDirectory(KabinetDbContext db)
             .Join(db.Organisations, x => x.OrganisationId, o => o.Id, (x, o) => new StudyPlace(x.PersonId, o.Id, o.ShortName, o.Kind, x.Name))
             .ToListAsync(ct);
         return [.. classes, .. groups];
+    }
+
+    public Task<List<NamedItem>> MunicipalitiesAsync(CancellationToken ct) =>
+        db.Municipalities.AsNoTracking().OrderBy(m => m.SortOrder).Select(m => new NamedItem(m.Id, m.Name)).ToListAsync(ct);
+
+    public Task<List<NamedItem>> OrganisationsInAsync(int municipalityId, CancellationToken ct) =>
+        db.Organisations.AsNoTracking()
+            .Where(o => o.MunicipalityId == municipalityId)
+            .OrderBy(o => o.Kind == OrganisationKind.Kindergarten ? 0 : o.Kind == OrganisationKind.School ? 1 : o.Kind == OrganisationKind.College ? 2 : 3)
+            .ThenBy(o => o.SortName)
+            .Select(o => new NamedItem(o.Id, o.ShortName))
+            .ToListAsync(ct);
+
+    /// <summary>Names of organisations and municipalities by id, for lists that store only ids.</summary>
+    public async Task<(IReadOnlyDictionary<int, string> Organisations, IReadOnlyDictionary<int, string> Municipalities)> NamesAsync(
+        IEnumerable<int> organisationIds, IEnumerable<int> municipalityIds, CancellationToken ct)
+    {
+        var orgIds = organisationIds.Distinct().ToList();
+        var munIds = municipalityIds.Distinct().ToList();
+        var organisations = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.ShortName, ct);
+        var municipalities = await db.Municipalities.AsNoTracking().Where(m => munIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
+        return (organisations, municipalities);
     }
 }

@@ -1,9 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using Kabinet.Web.Common.Email;
-using Kabinet.Web.Common.Hosting;
 using Kabinet.Web.Data;
 using Kabinet.Web.Features.Accounts;
 using Kabinet.Web.Features.Institutions;
+using Kabinet.Web.Features.Notifications;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,7 +17,7 @@ public sealed record LinkRequestView(ChildLinkRequest Request, Person Child, str
 /// what the parent typed beside the student's record. Each such view of a child's data is logged.
 /// </summary>
 [Authorize(Roles = nameof(PortalRole.OrganisationAdmin))]
-public sealed class LinkRequestsModel(KabinetDbContext db, InstitutionDirectory institutions, AccountDirectory accounts, Outbox outbox, PublicUrls urls, TimeProvider time) : PageModel
+public sealed class LinkRequestsModel(KabinetDbContext db, InstitutionDirectory institutions, NotificationCentre notifications, TimeProvider time) : PageModel
 {
     [BindProperty, StringLength(1000, ErrorMessage = "Комментарий не длиннее 1000 символов.")]
     public string? Comment { get; set; }
@@ -73,20 +72,15 @@ public sealed class LinkRequestsModel(KabinetDbContext db, InstitutionDirectory 
         if (approve && !await db.FamilyLinks.AnyAsync(l => l.GuardianId == request.GuardianId && l.ChildId == request.ChildId, ct))
             db.FamilyLinks.Add(new FamilyLink { GuardianId = request.GuardianId, ChildId = request.ChildId, Relation = request.Relation });
 
-        if (await accounts.EmailOfAsync(request.RequestedByAccountId, ct) is { } email)
-        {
-            outbox.Enqueue(new EmailMessage("child-link-decided", email, null,
-                approve ? "Kabinet: ребёнок добавлен в ваш кабинет" : "Kabinet: связь с ребёнком не подтверждена",
-                $"""
-                Здравствуйте!
-
-                {(approve
-                    ? $"Образовательная организация подтвердила, что {request.TypedFullName} — ваш ребёнок. Теперь ребёнок виден в кабинете: {urls.To("/children")}"
-                    : $"Образовательная организация не подтвердила связь с ребёнком {request.TypedFullName}.{(request.Comment is null ? "" : $" Комментарий: {request.Comment}")} Проверьте данные свидетельства и добавьте ребёнка снова: {urls.To("/children/add")}")}
-
-                Kabinet — образование Кузбасса
-                """));
-        }
+        await notifications.NotifyAsync(
+            request.RequestedByAccountId,
+            NotificationKinds.ChildLink,
+            approve ? "Ребёнок добавлен в ваш кабинет" : "Связь с ребёнком не подтверждена",
+            approve
+                ? $"Образовательная организация подтвердила, что {request.TypedFullName} — ваш ребёнок."
+                : $"Образовательная организация не подтвердила связь с ребёнком {request.TypedFullName}.{(request.Comment is null ? "" : $" Комментарий: «{request.Comment}».")} Проверьте данные свидетельства и добавьте ребёнка снова.",
+            approve ? "/children" : "/children/add",
+            ct);
 
         try
         {
@@ -98,7 +92,7 @@ public sealed class LinkRequestsModel(KabinetDbContext db, InstitutionDirectory 
             return RedirectToPage();
         }
 
-        TempData["Status"] = approve ? "Связь подтверждена, родитель получит письмо." : "Запрос отклонён, родитель получит письмо с комментарием.";
+        TempData["Status"] = approve ? "Связь подтверждена, родитель получит уведомление." : "Запрос отклонён, родитель получит уведомление с комментарием.";
         return RedirectToPage();
     }
 }

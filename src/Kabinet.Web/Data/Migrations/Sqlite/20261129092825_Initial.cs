@@ -449,6 +449,51 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "notification_preferences",
+                columns: table => new
+                {
+                    account_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    in_app = table.Column<bool>(type: "INTEGER", nullable: false),
+                    email = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notification_preferences", x => new { x.account_id, x.kind });
+                    table.ForeignKey(
+                        name: "fk_notification_preferences_accounts_account_id",
+                        column: x => x.account_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    account_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    read_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notifications", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_notifications_accounts_account_id",
+                        column: x => x.account_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "password_reset_tokens",
                 columns: table => new
                 {
@@ -555,6 +600,46 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "fk_role_grants_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "role_requests",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    account_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    organisation_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    municipality_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    decided_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    decided_by_account_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_role_requests", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_role_requests_accounts_account_id",
+                        column: x => x.account_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_role_requests_municipalities_municipality_id",
+                        column: x => x.municipality_id,
+                        principalTable: "municipalities",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_role_requests_organisations_organisation_id",
                         column: x => x.organisation_id,
                         principalTable: "organisations",
                         principalColumn: "id",
@@ -838,6 +923,16 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_notifications_account_id_created_at",
+                table: "notifications",
+                columns: new[] { "account_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_account_id_read_at",
+                table: "notifications",
+                columns: new[] { "account_id", "read_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_organisations_municipality_id_kind_sort_name",
                 table: "organisations",
                 columns: new[] { "municipality_id", "kind", "sort_name" });
@@ -892,6 +987,26 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "ix_role_grants_organisation_id",
                 table: "role_grants",
                 column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_role_requests_account_id",
+                table: "role_requests",
+                column: "account_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_role_requests_municipality_id",
+                table: "role_requests",
+                column: "municipality_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_role_requests_organisation_id",
+                table: "role_requests",
+                column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_role_requests_status_role",
+                table: "role_requests",
+                columns: new[] { "status", "role" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_sign_in_events_account_id_at",
@@ -954,6 +1069,12 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "kindergarten_placements");
 
             migrationBuilder.DropTable(
+                name: "notification_preferences");
+
+            migrationBuilder.DropTable(
+                name: "notifications");
+
+            migrationBuilder.DropTable(
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
@@ -967,6 +1088,9 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "role_grants");
+
+            migrationBuilder.DropTable(
+                name: "role_requests");
 
             migrationBuilder.DropTable(
                 name: "sign_in_events");

@@ -1,0 +1,51 @@
+namespace Kabinet.Web.Features.Notifications;
+
+/// <summary>A message to one account in the notifications centre; unread until opened.</summary>
+public sealed class Notification
+{
+    public long Id { get; set; }
+
+    public int AccountId { get; init; }
+
+    public required string Kind { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Text { get; init; }
+
+    /// <summary>A page of the portal the notification leads to (a local path).</summary>
+    public string? Link { get; init; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public DateTime? ReadAt { get; set; }
+}
+
+/// <summary>How a person wants one kind of notification: in the centre, by e-mail, or both.</summary>
+public sealed class NotificationPreference
+{
+    public int AccountId { get; init; }
+
+    public required string Kind { get; init; }
+
+    public bool InApp { get; set; }
+
+    public bool Email { get; set; }
+}
+
+/// <summary>The kinds of notifications modules post, with their Russian names and defaults.</summary>
+public static class NotificationKinds
+{
+    public sealed record KindInfo(string Kind, string Title, bool EmailByDefault);
+
+    public const string ChildLink = "child-link";
+    public const string RoleRequest = "role-request";
+
+    public static readonly IReadOnlyList<KindInfo> All =
+    [
+        new(ChildLink, "Подтверждение связи с ребёнком", EmailByDefault: true),
+        new(RoleRequest, "Запросы ролей и выдача прав", EmailByDefault: true),
+    ];
+
+    public static KindInfo Of(string kind) => All.FirstOrDefault(k => k.Kind == kind) ?? throw new ArgumentException($"Unknown notification kind {kind}", nameof(kind));
+}
