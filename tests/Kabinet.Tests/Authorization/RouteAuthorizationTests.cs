@@ -51,6 +51,8 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         ["/services"] = ("/services", Access.SignedIn, HttpStatusCode.OK),
         ["/children"] = ("/children", Access.SignedIn, HttpStatusCode.OK),
         ["/children/add"] = ("/children/add", Access.SignedIn, HttpStatusCode.OK),
+        // Another family's child (or no such child) is "not found" for everyone; the parent's own case is in ChildrenTests.
+        ["/children/{id:int}/access"] = ("/children/1/access", Access.SignedIn, HttpStatusCode.NotFound),
         ["/org/child-links"] = ("/org/child-links", Access.OrganisationAdmin, HttpStatusCode.OK),
         ["/account/roles"] = ("/account/roles", Access.SignedIn, HttpStatusCode.OK),
         ["/admin/roles"] = ("/admin/roles", Access.AnyAdministrator, HttpStatusCode.OK),

@@ -50,9 +50,20 @@ public sealed class ChildrenTests(IsolatedApp app) : IClassFixture<IsolatedApp>
 
         var after = await parent.GetPageAsync("/children");
         Assert.Contains(after.QuerySelectorAll(".cards h2"), h => h.TextContent == student.FullName);
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<KabinetDbContext>();
-        Assert.True(await db.PersonalDataAccess.AnyAsync(a => a.SubjectPersonId == student.Id && a.Action == "view"));
+
+        // The parent sees that the school's administrator looked at the child's data to decide.
+        var access = await parent.GetPageAsync($"/children/{student.Id}/access");
+        var rows = access.QuerySelectorAll("tbody tr");
+        Assert.NotEmpty(rows); // one per time the administrator opened the page
+        Assert.All(rows, row =>
+        {
+            Assert.Contains("просмотр", row.TextContent, StringComparison.Ordinal);
+            Assert.Contains("данные для подтверждения связи с родителем", row.TextContent, StringComparison.Ordinal);
+        });
+
+        // Nobody else can read that log.
+        var stranger = await app.SignedInAsync("demo.roditel");
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/children/{student.Id}/access")).StatusCode);
     }
 
     [Fact]
