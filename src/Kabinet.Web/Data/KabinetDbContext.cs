@@ -47,6 +47,8 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
 
     public DbSet<Features.Accounts.Roles.RoleRequest> RoleRequests => Set<Features.Accounts.Roles.RoleRequest>();
 
+    public DbSet<Features.Accounts.Profile.ContactChange> ContactChanges => Set<Features.Accounts.Profile.ContactChange>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();

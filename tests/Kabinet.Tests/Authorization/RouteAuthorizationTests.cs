@@ -55,6 +55,7 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         ["/children/{id:int}/access"] = ("/children/1/access", Access.SignedIn, HttpStatusCode.NotFound),
         ["/org/child-links"] = ("/org/child-links", Access.OrganisationAdmin, HttpStatusCode.OK),
         ["/account/roles"] = ("/account/roles", Access.SignedIn, HttpStatusCode.OK),
+        ["/account/profile"] = ("/account/profile", Access.SignedIn, HttpStatusCode.OK),
         ["/admin/roles"] = ("/admin/roles", Access.AnyAdministrator, HttpStatusCode.OK),
         ["/notifications"] = ("/notifications", Access.SignedIn, HttpStatusCode.OK),
         ["/notifications/settings"] = ("/notifications/settings", Access.SignedIn, HttpStatusCode.OK),

@@ -46,7 +46,12 @@ internal static class PlatformModule
                 if (!benchmarkBaseline)
                     o.Conventions.AddPageRouteModelConvention("/Bench/Bare", page => page.Selectors.Clear());
             })
-            .AddMvcOptions(o => RussianBindingMessages.Apply(o.ModelBindingMessageProvider))
+            .AddMvcOptions(o =>
+            {
+                RussianBindingMessages.Apply(o.ModelBindingMessageProvider);
+                // Required fields say so with [Required] and a Russian message; no implicit English "field is required".
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            })
             // Validation happens on the server and the messages come back next to the fields; no data-val-* attributes.
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         // Russian text goes out as UTF-8 characters, not as &#x...; entities: pages stay readable and light.

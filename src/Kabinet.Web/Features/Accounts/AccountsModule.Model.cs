@@ -84,6 +84,15 @@ internal static partial class AccountsModule
             e.HasIndex(r => r.AccountId);
         });
 
+        model.Entity<Profile.ContactChange>(e =>
+        {
+            e.ToTable("contact_changes");
+            e.Property(c => c.NewValue).HasMaxLength(254);
+            e.Property(c => c.CodeHash).HasMaxLength(64);
+            e.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => new { c.AccountId, c.CreatedAt });
+        });
+
         model.Entity<RoleGrant>(e =>
         {
             e.ToTable("role_grants");

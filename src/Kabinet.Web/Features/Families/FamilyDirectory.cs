@@ -7,7 +7,7 @@ namespace Kabinet.Web.Features.Families;
 public sealed record PersonSummary(int Id, string FullName, DateOnly? BirthDate);
 
 /// <summary>What other modules may ask about people and families.</summary>
-public sealed class FamilyDirectory(KabinetDbContext db)
+public sealed partial class FamilyDirectory(KabinetDbContext db)
 {
     public async Task<PersonSummary?> FindPersonAsync(int personId, CancellationToken ct) =>
         await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct) is { } person

@@ -9,7 +9,7 @@ namespace Kabinet.Web.Features.Families.Children;
 public sealed record AccessRow(DateTime At, string Who, string Action, string What);
 
 /// <summary>«Кто просматривал данные моего ребёнка»: every recorded view and change of the child's data, newest first.</summary>
-public sealed class AccessModel(KabinetDbContext db) : PageModel
+public sealed class AccessModel(KabinetDbContext db, AccountDirectory accounts) : PageModel
 {
     public string ChildName { get; private set; } = "";
 
@@ -31,12 +31,13 @@ public sealed class AccessModel(KabinetDbContext db) : PageModel
             .Where(a => a.SubjectPersonId == id)
             .OrderByDescending(a => a.At)
             .Take(200)
-            .Join(db.Users, a => a.ActorAccountId, u => u.Id, (a, u) => new { a.At, a.Action, a.What, u.PersonId })
-            .Join(db.People, x => x.PersonId, p => p.Id, (x, p) => new { x.At, x.Action, x.What, p.LastName, p.FirstName, p.MiddleName })
             .ToListAsync(ct);
-        Rows = [.. entries.OrderByDescending(e => e.At).Select(e => new AccessRow(
+        var persons = await accounts.PersonIdsAsync(entries.Select(e => e.ActorAccountId), ct);
+        var personIds = persons.Values.ToList();
+        var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, ct);
+        Rows = [.. entries.Select(e => new AccessRow(
             e.At,
-            e.MiddleName is null ? $"{e.LastName} {e.FirstName}" : $"{e.LastName} {e.FirstName} {e.MiddleName}",
+            persons.TryGetValue(e.ActorAccountId, out var personId) && names.TryGetValue(personId, out var name) ? name : "работник",
             e.Action == "view" ? "просмотр" : "изменение",
             e.What))];
         return Page();

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kabinet.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKabinetDbContext))]
-    [Migration("20261129092839_Initial")]
+    [Migration("20261129093903_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -251,6 +251,56 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_consent_records_account_id");
 
                     b.ToTable("consent_records", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Accounts.Profile.ContactChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("NewValue")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("new_value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contact_changes");
+
+                    b.HasIndex("AccountId", "CreatedAt")
+                        .HasDatabaseName("ix_contact_changes_account_id_created_at");
+
+                    b.ToTable("contact_changes", (string)null);
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Accounts.Recovery.PasswordResetToken", b =>
@@ -1567,6 +1617,16 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_consent_records_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Accounts.Profile.ContactChange", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_changes_accounts_account_id");
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Accounts.Recovery.PasswordResetToken", b =>

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Kabinet.Web.Data.Migrations.Sqlite
+namespace Kabinet.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +16,10 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "data_protection_keys",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    friendly_name = table.Column<string>(type: "TEXT", nullable: true),
-                    xml = table.Column<string>(type: "TEXT", nullable: true)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    friendly_name = table.Column<string>(type: "text", nullable: true),
+                    xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,14 +30,14 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "municipalities",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    centre = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    latitude = table.Column<double>(type: "REAL", nullable: false),
-                    longitude = table.Column<double>(type: "REAL", nullable: false),
-                    sort_order = table.Column<int>(type: "INTEGER", nullable: false)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    centre = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    latitude = table.Column<double>(type: "double precision", nullable: false),
+                    longitude = table.Column<double>(type: "double precision", nullable: false),
+                    sort_order = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -47,20 +48,20 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "outbox_messages",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    to = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    to_name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    text_body = table.Column<string>(type: "TEXT", nullable: false),
-                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    next_attempt_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    sent_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    last_error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    locked_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    locked_until = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    kind = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    to = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    to_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    text_body = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    sent_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    locked_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    locked_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -71,21 +72,21 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "people",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    last_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    first_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    middle_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    birth_date = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    sex = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
-                    snils = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
-                    document_kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    document_series = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    document_number = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    document_issued_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    document_issued_by = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    registration_address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    residence_address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    last_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    first_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    middle_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    birth_date = table.Column<DateOnly>(type: "date", nullable: true),
+                    sex = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    snils = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
+                    document_kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    document_series = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    document_number = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    document_issued_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    document_issued_by = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    registration_address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    residence_address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -96,18 +97,18 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "support_requests",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    author_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    contact_email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    account_id = table.Column<int>(type: "INTEGER", nullable: true),
-                    login = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ip_address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    answer = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    answered_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    answered_by_account_id = table.Column<int>(type: "INTEGER", nullable: true)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    author_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    contact_email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    account_id = table.Column<int>(type: "integer", nullable: true),
+                    login = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ip_address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    answer = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    answered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    answered_by_account_id = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -118,22 +119,22 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "organisations",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    municipality_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    full_name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    short_name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    search_text = table.Column<string>(type: "TEXT", maxLength: 1200, nullable: false),
-                    sort_name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    latitude = table.Column<double>(type: "REAL", nullable: false),
-                    longitude = table.Column<double>(type: "REAL", nullable: false),
-                    phone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    website = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    head_position = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    head_name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    municipality_id = table.Column<int>(type: "integer", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    full_name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    short_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    search_text = table.Column<string>(type: "character varying(1200)", maxLength: 1200, nullable: false),
+                    sort_name = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    latitude = table.Column<double>(type: "double precision", nullable: false),
+                    longitude = table.Column<double>(type: "double precision", nullable: false),
+                    phone = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    website = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    head_position = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    head_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -150,26 +151,26 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "accounts",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    person_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    must_change_password = table.Column<bool>(type: "INTEGER", nullable: false),
-                    temporary_password_expires_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    normalized_email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    email_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    password_hash = table.Column<string>(type: "TEXT", nullable: true),
-                    security_stamp = table.Column<string>(type: "TEXT", nullable: true),
-                    concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true),
-                    phone_number = table.Column<string>(type: "TEXT", nullable: true),
-                    phone_number_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    two_factor_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    lockout_end = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    lockout_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    access_failed_count = table.Column<int>(type: "INTEGER", nullable: false)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    person_id = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    must_change_password = table.Column<bool>(type: "boolean", nullable: false),
+                    temporary_password_expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    password_hash = table.Column<string>(type: "text", nullable: true),
+                    security_stamp = table.Column<string>(type: "text", nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "text", nullable: true),
+                    phone_number = table.Column<string>(type: "text", nullable: true),
+                    phone_number_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    two_factor_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    lockout_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    lockout_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    access_failed_count = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -186,11 +187,11 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "family_links",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    guardian_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    child_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    relation = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    guardian_id = table.Column<int>(type: "integer", nullable: false),
+                    child_id = table.Column<int>(type: "integer", nullable: false),
+                    relation = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -213,13 +214,13 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "academic_years",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    organisation_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    start_year = table.Column<int>(type: "INTEGER", nullable: false),
-                    starts_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ends_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    period_kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    organisation_id = table.Column<int>(type: "integer", nullable: false),
+                    start_year = table.Column<int>(type: "integer", nullable: false),
+                    starts_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    ends_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    period_kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -236,11 +237,11 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "employees",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    organisation_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    person_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    position = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    organisation_id = table.Column<int>(type: "integer", nullable: false),
+                    person_id = table.Column<int>(type: "integer", nullable: false),
+                    position = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -263,15 +264,15 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "kindergarten_groups",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    organisation_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    age_from_months = table.Column<int>(type: "INTEGER", nullable: false),
-                    age_to_months = table.Column<int>(type: "INTEGER", nullable: false),
-                    focus = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    capacity = table.Column<int>(type: "INTEGER", nullable: false)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    organisation_id = table.Column<int>(type: "integer", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    age_from_months = table.Column<int>(type: "integer", nullable: false),
+                    age_to_months = table.Column<int>(type: "integer", nullable: false),
+                    focus = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    capacity = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -288,11 +289,11 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "account_claims",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    user_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    claim_type = table.Column<string>(type: "TEXT", nullable: true),
-                    claim_value = table.Column<string>(type: "TEXT", nullable: true)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    claim_type = table.Column<string>(type: "text", nullable: true),
+                    claim_value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -309,10 +310,10 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "account_external_logins",
                 columns: table => new
                 {
-                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
-                    provider_key = table.Column<string>(type: "TEXT", nullable: false),
-                    provider_display_name = table.Column<string>(type: "TEXT", nullable: true),
-                    user_id = table.Column<int>(type: "INTEGER", nullable: false)
+                    login_provider = table.Column<string>(type: "text", nullable: false),
+                    provider_key = table.Column<string>(type: "text", nullable: false),
+                    provider_display_name = table.Column<string>(type: "text", nullable: true),
+                    user_id = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -329,16 +330,16 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "account_sessions",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    account_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    last_seen_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ip_address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    user_agent = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    remembered = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ended_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    end_reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                    id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    account_id = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    last_seen_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ip_address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    user_agent = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    remembered = table.Column<bool>(type: "boolean", nullable: false),
+                    ended_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    end_reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -355,10 +356,10 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "account_tokens",
                 columns: table => new
                 {
-                    user_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", nullable: false),
-                    value = table.Column<string>(type: "TEXT", nullable: true)
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    login_provider = table.Column<string>(type: "text", nullable: false),
+                    name = table.Column<string>(type: "text", nullable: false),
+                    value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -375,25 +376,25 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "child_link_requests",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    guardian_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    requested_by_account_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    child_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    organisation_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    relation = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    last_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    first_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    middle_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    birth_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    document_kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    document_series = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    document_number = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    decided_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    decided_by_account_id = table.Column<int>(type: "INTEGER", nullable: true),
-                    comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    guardian_id = table.Column<int>(type: "integer", nullable: false),
+                    requested_by_account_id = table.Column<int>(type: "integer", nullable: false),
+                    child_id = table.Column<int>(type: "integer", nullable: false),
+                    organisation_id = table.Column<int>(type: "integer", nullable: false),
+                    relation = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    last_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    first_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    middle_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    birth_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    document_kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    document_series = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    document_number = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    decided_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    decided_by_account_id = table.Column<int>(type: "integer", nullable: true),
+                    comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -428,14 +429,14 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "consent_records",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    account_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    text_version = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    given_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ip_address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    withdrawn_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    account_id = table.Column<int>(type: "integer", nullable: false),
+                    kind = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    text_version = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    given_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ip_address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    withdrawn_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -449,13 +450,38 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "contact_changes",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    account_id = table.Column<int>(type: "integer", nullable: false),
+                    new_value = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    code_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    confirmed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_contact_changes", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_contact_changes_accounts_account_id",
+                        column: x => x.account_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "notification_preferences",
                 columns: table => new
                 {
-                    account_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    in_app = table.Column<bool>(type: "INTEGER", nullable: false),
-                    email = table.Column<bool>(type: "INTEGER", nullable: false)
+                    account_id = table.Column<int>(type: "integer", nullable: false),
+                    kind = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    in_app = table.Column<bool>(type: "boolean", nullable: false),
+                    email = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -472,15 +498,15 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "notifications",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    account_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    read_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    account_id = table.Column<int>(type: "integer", nullable: false),
+                    kind = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    link = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    read_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -497,13 +523,13 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "password_reset_tokens",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    account_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    token_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    expires_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    used_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    account_id = table.Column<int>(type: "integer", nullable: false),
+                    token_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    used_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -520,13 +546,13 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "personal_data_access",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    actor_account_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    subject_person_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    action = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    what = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    actor_account_id = table.Column<int>(type: "integer", nullable: false),
+                    subject_person_id = table.Column<int>(type: "integer", nullable: false),
+                    action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    what = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -549,13 +575,13 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "recovery_requests",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    login_key = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    account_id = table.Column<int>(type: "INTEGER", nullable: true),
-                    at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ip_address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    letter_sent = table.Column<bool>(type: "INTEGER", nullable: false)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    login_key = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    account_id = table.Column<int>(type: "integer", nullable: true),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ip_address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    letter_sent = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -572,16 +598,16 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "role_grants",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    account_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    organisation_id = table.Column<int>(type: "INTEGER", nullable: true),
-                    municipality_id = table.Column<int>(type: "INTEGER", nullable: true),
-                    granted_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    granted_by_id = table.Column<int>(type: "INTEGER", nullable: true),
-                    revoked_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    revoked_by_id = table.Column<int>(type: "INTEGER", nullable: true)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    account_id = table.Column<int>(type: "integer", nullable: false),
+                    role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    organisation_id = table.Column<int>(type: "integer", nullable: true),
+                    municipality_id = table.Column<int>(type: "integer", nullable: true),
+                    granted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    granted_by_id = table.Column<int>(type: "integer", nullable: true),
+                    revoked_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    revoked_by_id = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -610,18 +636,18 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "role_requests",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    account_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    organisation_id = table.Column<int>(type: "INTEGER", nullable: true),
-                    municipality_id = table.Column<int>(type: "INTEGER", nullable: true),
-                    text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    decided_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    decided_by_account_id = table.Column<int>(type: "INTEGER", nullable: true),
-                    comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    account_id = table.Column<int>(type: "integer", nullable: false),
+                    role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    organisation_id = table.Column<int>(type: "integer", nullable: true),
+                    municipality_id = table.Column<int>(type: "integer", nullable: true),
+                    text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    decided_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    decided_by_account_id = table.Column<int>(type: "integer", nullable: true),
+                    comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -650,16 +676,16 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "sign_in_events",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    account_id = table.Column<int>(type: "INTEGER", nullable: true),
-                    login_key = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ip_address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    user_agent = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
-                    failure = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    account_id = table.Column<int>(type: "integer", nullable: true),
+                    login_key = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ip_address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    user_agent = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    succeeded = table.Column<bool>(type: "boolean", nullable: false),
+                    failure = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -676,13 +702,13 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "study_periods",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    academic_year_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    number = table.Column<int>(type: "INTEGER", nullable: false),
-                    starts_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ends_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    academic_year_id = table.Column<int>(type: "integer", nullable: false),
+                    number = table.Column<int>(type: "integer", nullable: false),
+                    starts_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    ends_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -699,14 +725,14 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "class_groups",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    organisation_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    academic_year_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    grade = table.Column<int>(type: "INTEGER", nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    speciality = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    class_teacher_id = table.Column<int>(type: "INTEGER", nullable: true)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    organisation_id = table.Column<int>(type: "integer", nullable: false),
+                    academic_year_id = table.Column<int>(type: "integer", nullable: false),
+                    grade = table.Column<int>(type: "integer", nullable: false),
+                    name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    speciality = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    class_teacher_id = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -735,17 +761,17 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "kindergarten_placements",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    kindergarten_group_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    person_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    since = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    kindergarten_group_id = table.Column<int>(type: "integer", nullable: false),
+                    person_id = table.Column<int>(type: "integer", nullable: false),
+                    since = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_kindergarten_placements", x => x.id);
                     table.ForeignKey(
-                        name: "fk_kindergarten_placements_kindergarten_groups_kindergarten_group_id",
+                        name: "fk_kindergarten_placements_kindergarten_groups_kindergarten_gr",
                         column: x => x.kindergarten_group_id,
                         principalTable: "kindergarten_groups",
                         principalColumn: "id",
@@ -762,11 +788,11 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "class_memberships",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    class_group_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    person_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    since = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    class_group_id = table.Column<int>(type: "integer", nullable: false),
+                    person_id = table.Column<int>(type: "integer", nullable: false),
+                    since = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -878,6 +904,11 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 name: "ix_consent_records_account_id",
                 table: "consent_records",
                 column: "account_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_contact_changes_account_id_created_at",
+                table: "contact_changes",
+                columns: new[] { "account_id", "created_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_employees_organisation_id",
@@ -1058,6 +1089,9 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "consent_records");
+
+            migrationBuilder.DropTable(
+                name: "contact_changes");
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");

@@ -1,0 +1,251 @@
+using System.Text.RegularExpressions;
+using Kabinet.Web.Common.Email;
+using Kabinet.Web.Common.Text;
+using Kabinet.Web.Data;
+using Kabinet.Web.Features.Accounts.Sessions;
+using Kabinet.Web.Features.Families;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kabinet.Web.Features.Accounts.Profile;
+
+/// <summary>
+/// «Профиль»: personal data (ФИО, дата рождения, пол, адреса, СНИЛС, документ), the e-mail address (changed
+/// only after a code sent to the new address, with the current password), and the login.
+/// </summary>
+public sealed partial class ProfileModel(
+    KabinetDbContext db, UserManager<Account> users, FamilyDirectory families, AccountSessions sessions, Outbox outbox, TimeProvider time) : PageModel
+{
+    [BindProperty] public string LastName { get; set; } = "";
+    [BindProperty] public string FirstName { get; set; } = "";
+    [BindProperty] public string? MiddleName { get; set; }
+    [BindProperty] public DateOnly? BirthDate { get; set; }
+    [BindProperty] public Sex? Sex { get; set; }
+    [BindProperty] public string? RegistrationAddress { get; set; }
+    [BindProperty] public string? ResidenceAddress { get; set; }
+    [BindProperty] public string? Snils { get; set; }
+    [BindProperty] public string? PassportSeries { get; set; }
+    [BindProperty] public string? PassportNumber { get; set; }
+    [BindProperty] public DateOnly? PassportIssuedOn { get; set; }
+    [BindProperty] public string? PassportIssuedBy { get; set; }
+
+    [BindProperty] public string? NewEmail { get; set; }
+    [BindProperty] public string? Code { get; set; }
+    [BindProperty] public string? NewLogin { get; set; }
+    [BindProperty] public string? CurrentPassword { get; set; }
+
+    public Account Account { get; private set; } = null!;
+
+    public ContactChange? PendingEmail { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAccountAsync(ct);
+        return await LoadPersonalAsync(ct) ? Page() : NotFound();
+    }
+
+    /// <summary>Fills the personal-data form from the database (also when another form on the page came back with an error).</summary>
+    private async Task<bool> LoadPersonalAsync(CancellationToken ct)
+    {
+        if (await families.ProfileAsync(Account.PersonId, ct) is not { } p)
+            return false;
+        (LastName, FirstName, MiddleName, BirthDate, Sex) = (p.LastName, p.FirstName, p.MiddleName, p.BirthDate, p.Sex);
+        (RegistrationAddress, ResidenceAddress) = (p.RegistrationAddress, p.ResidenceAddress);
+        Snils = p.Snils is null ? null : Documents.DisplaySnils(p.Snils);
+        if (p.DocumentKind == DocumentKind.Passport)
+            (PassportSeries, PassportNumber, PassportIssuedOn, PassportIssuedBy) = (p.DocumentSeries, p.DocumentNumber, p.DocumentIssuedOn, p.DocumentIssuedBy);
+        return true;
+    }
+
+    private async Task<IActionResult> PageWithPersonalDataAsync(CancellationToken ct)
+    {
+        await LoadPersonalAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPersonalAsync(CancellationToken ct)
+    {
+        await LoadAccountAsync(ct);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        Name(nameof(LastName), LastName, required: true, "фамилию");
+        Name(nameof(FirstName), FirstName, required: true, "имя");
+        Name(nameof(MiddleName), MiddleName, required: false, "отчество");
+        if (BirthDate is { } born && (born > today || born.Year < 1900))
+            ModelState.AddModelError(nameof(BirthDate), "Проверьте дату рождения.");
+        foreach (var (key, value) in new[] { (nameof(RegistrationAddress), RegistrationAddress), (nameof(ResidenceAddress), ResidenceAddress), (nameof(PassportIssuedBy), PassportIssuedBy) })
+        {
+            if (value is { Length: > 500 })
+                ModelState.AddModelError(key, "Не длиннее 500 символов.");
+        }
+
+        string? snils = null;
+        if (!string.IsNullOrWhiteSpace(Snils))
+        {
+            snils = Documents.NormalizeSnils(Snils, out var snilsError);
+            if (snilsError is not null)
+                ModelState.AddModelError(nameof(Snils), snilsError);
+        }
+
+        (string Series, string Number)? passport = null;
+        if (!string.IsNullOrWhiteSpace(PassportSeries) || !string.IsNullOrWhiteSpace(PassportNumber))
+        {
+            passport = Documents.Normalize(DocumentKind.Passport, PassportSeries, PassportNumber, out var seriesError, out var numberError);
+            if (seriesError is not null)
+                ModelState.AddModelError(nameof(PassportSeries), seriesError);
+            if (numberError is not null)
+                ModelState.AddModelError(nameof(PassportNumber), numberError);
+        }
+
+        if (PassportIssuedOn is { } issued && issued > today)
+            ModelState.AddModelError(nameof(PassportIssuedOn), "Дата выдачи не может быть в будущем.");
+        if (!ModelState.IsValid)
+            return Page();
+
+        var current = (await families.ProfileAsync(Account.PersonId, ct))!;
+        var keepOtherDocument = passport is null && current.DocumentKind is not (null or DocumentKind.Passport);
+        await families.SaveProfileAsync(Account.PersonId, Account.Id, new PersonProfile(
+            Names.Capitalize(LastName), Names.Capitalize(FirstName), string.IsNullOrWhiteSpace(MiddleName) ? null : Names.Capitalize(MiddleName),
+            BirthDate, Sex, Trim(RegistrationAddress), Trim(ResidenceAddress), snils,
+            keepOtherDocument ? current.DocumentKind : passport is null ? null : DocumentKind.Passport,
+            keepOtherDocument ? current.DocumentSeries : passport?.Series,
+            keepOtherDocument ? current.DocumentNumber : passport?.Number,
+            keepOtherDocument ? current.DocumentIssuedOn : passport is null ? null : PassportIssuedOn,
+            keepOtherDocument ? current.DocumentIssuedBy : passport is null ? null : Trim(PassportIssuedBy)), time.GetUtcNow().UtcDateTime, ct);
+        await sessions.RefreshAsync(HttpContext, Account); // the name in the top panel
+        TempData["Status"] = "Личные данные сохранены.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRequestEmailAsync(CancellationToken ct)
+    {
+        await LoadAccountAsync(ct);
+        var email = ContactFormats.Email(NewEmail);
+        if (email is null)
+            ModelState.AddModelError(nameof(NewEmail), "Укажите адрес электронной почты, например ivanova@mail.ru.");
+        else if (string.Equals(email, Account.Email, StringComparison.OrdinalIgnoreCase))
+            ModelState.AddModelError(nameof(NewEmail), "Это ваш текущий адрес.");
+        if (!await PasswordIsRightAsync())
+            ModelState.AddModelError(nameof(CurrentPassword), "Пароль неверный.");
+        if (!ModelState.IsValid)
+            return await PageWithPersonalDataAsync(ct);
+
+        var (code, record) = ContactChange.Issue(Account.Id, email!, time.GetUtcNow().UtcDateTime);
+        db.ContactChanges.Add(record);
+        outbox.Enqueue(new EmailMessage("email-change-code", email!, null, $"Kabinet: код подтверждения {code}",
+            $"""
+            Здравствуйте!
+
+            Код для подтверждения нового адреса почты в Kabinet: {code}
+
+            Код действует {ContactChange.Lifetime.TotalMinutes:0} минут. Если вы не меняли адрес, ничего не делайте.
+
+            Kabinet — образование Кузбасса
+            """));
+        await db.SaveChangesAsync(ct);
+        TempData["Status"] = $"Мы отправили код на {email}. Введите его, чтобы сменить адрес.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostConfirmEmailAsync(CancellationToken ct)
+    {
+        await LoadAccountAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var change = await db.ContactChanges.Where(c => c.AccountId == Account.Id && c.ConfirmedAt == null).OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
+        if (change is null || !change.IsOpen(now))
+        {
+            // The code field is gone with the change: the message goes where a new code is asked for.
+            ModelState.AddModelError(nameof(NewEmail), "Код устарел или попытки закончились. Запросите новый код.");
+            return await PageWithPersonalDataAsync(ct);
+        }
+
+        if (!change.TryConfirm(Code ?? "", now))
+        {
+            await db.SaveChangesAsync(ct);
+            ModelState.AddModelError(change.IsOpen(now) ? nameof(Code) : nameof(NewEmail), change.IsOpen(now)
+                ? $"Неверный код. Осталось попыток: {ContactChange.MaxAttempts - change.Attempts}."
+                : "Неверный код, попытки закончились. Запросите новый код.");
+            PendingEmail = change.IsOpen(now) ? change : null;
+            return await PageWithPersonalDataAsync(ct);
+        }
+
+        var oldEmail = Account.Email;
+        Account.Email = change.NewValue;
+        Account.NormalizedEmail = users.NormalizeEmail(change.NewValue);
+        Account.EmailConfirmed = true;
+        if (oldEmail is not null)
+        {
+            outbox.Enqueue(new EmailMessage("email-changed", oldEmail, null, "Kabinet: адрес почты изменён",
+                $"""
+                Здравствуйте!
+
+                Адрес почты учётной записи {Account.UserName} в Kabinet изменён на {change.NewValue}. Письма теперь приходят туда.
+
+                Если это сделали не вы, напишите в поддержку и восстановите доступ.
+
+                Kabinet — образование Кузбасса
+                """));
+        }
+
+        await users.UpdateAsync(Account); // saves the code's use and the letter with it
+        TempData["Status"] = "Адрес почты изменён.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostLoginAsync(CancellationToken ct)
+    {
+        await LoadAccountAsync(ct);
+        var login = NewLogin?.Trim() ?? "";
+        if (!LoginPattern().IsMatch(login))
+            ModelState.AddModelError(nameof(NewLogin), "Логин — от 3 до 64 латинских букв, цифр, точек, дефисов и подчёркиваний.");
+        if (!await PasswordIsRightAsync())
+            ModelState.AddModelError(nameof(CurrentPassword), "Пароль неверный.");
+        if (!ModelState.IsValid)
+            return await PageWithPersonalDataAsync(ct);
+
+        var result = await users.SetUserNameAsync(Account, login);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+                ModelState.AddModelError(nameof(NewLogin), error.Description);
+            return await PageWithPersonalDataAsync(ct);
+        }
+
+        await sessions.RefreshAsync(HttpContext, Account);
+        TempData["Status"] = $"Логин изменён на {login}.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAccountAsync(CancellationToken ct)
+    {
+        Account = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in account not found.");
+        var now = time.GetUtcNow().UtcDateTime;
+        var pending = await db.ContactChanges.AsNoTracking().Where(c => c.AccountId == Account.Id && c.ConfirmedAt == null)
+            .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
+        PendingEmail = pending is not null && pending.IsOpen(now) ? pending : null;
+    }
+
+    private async Task<bool> PasswordIsRightAsync() => !string.IsNullOrEmpty(CurrentPassword) && await users.CheckPasswordAsync(Account, CurrentPassword);
+
+    private void Name(string key, string? value, bool required, string what)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+                ModelState.AddModelError(key, $"Введите {what}.");
+        }
+        else if (value.Length > 100 || !NamePattern().IsMatch(value.Trim()))
+        {
+            ModelState.AddModelError(key, "Только буквы, пробел, дефис и апостроф, не длиннее 100 символов.");
+        }
+    }
+
+    private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    [GeneratedRegex(@"^[\p{L}][\p{L}\p{M} '’\-]*$")]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{3,64}$")]
+    private static partial Regex LoginPattern();
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Kabinet.Web.Features.Families;
+
+/// <summary>A person's own data as the profile form edits it.</summary>
+public sealed record PersonProfile(
+    string LastName, string FirstName, string? MiddleName, DateOnly? BirthDate, Sex? Sex,
+    string? RegistrationAddress, string? ResidenceAddress, string? Snils,
+    DocumentKind? DocumentKind, string? DocumentSeries, string? DocumentNumber, DateOnly? DocumentIssuedOn, string? DocumentIssuedBy);
+
+public sealed partial class FamilyDirectory
+{
+    public async Task<PersonProfile?> ProfileAsync(int personId, CancellationToken ct) =>
+        await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct) is { } p
+            ? new PersonProfile(p.LastName, p.FirstName, p.MiddleName, p.BirthDate, p.Sex, p.RegistrationAddress, p.ResidenceAddress, p.Snils,
+                p.DocumentKind, p.DocumentSeries, p.DocumentNumber, p.DocumentIssuedOn, p.DocumentIssuedBy)
+            : null;
+
+    /// <summary>Saves the person's own data and records which parts changed (152-ФЗ accountability).</summary>
+    public async Task SaveProfileAsync(int personId, int actorAccountId, PersonProfile profile, DateTime now, CancellationToken ct)
+    {
+        var person = await db.People.SingleAsync(p => p.Id == personId, ct);
+        var changed = new List<string>();
+        void Set<T>(T current, T value, Action<T> apply, string what)
+        {
+            if (!EqualityComparer<T>.Default.Equals(current, value))
+            {
+                apply(value);
+                changed.Add(what);
+            }
+        }
+
+        Set(person.LastName, profile.LastName, v => person.LastName = v, "фамилия");
+        Set(person.FirstName, profile.FirstName, v => person.FirstName = v, "имя");
+        Set(person.MiddleName, profile.MiddleName, v => person.MiddleName = v, "отчество");
+        Set(person.BirthDate, profile.BirthDate, v => person.BirthDate = v, "дата рождения");
+        Set(person.Sex, profile.Sex, v => person.Sex = v, "пол");
+        Set(person.RegistrationAddress, profile.RegistrationAddress, v => person.RegistrationAddress = v, "адрес регистрации");
+        Set(person.ResidenceAddress, profile.ResidenceAddress, v => person.ResidenceAddress = v, "адрес проживания");
+        Set(person.Snils, profile.Snils, v => person.Snils = v, "СНИЛС");
+        Set(person.DocumentKind, profile.DocumentKind, v => person.DocumentKind = v, "вид документа");
+        Set(person.DocumentSeries, profile.DocumentSeries, v => person.DocumentSeries = v, "серия документа");
+        Set(person.DocumentNumber, profile.DocumentNumber, v => person.DocumentNumber = v, "номер документа");
+        Set(person.DocumentIssuedOn, profile.DocumentIssuedOn, v => person.DocumentIssuedOn = v, "дата выдачи документа");
+        Set(person.DocumentIssuedBy, profile.DocumentIssuedBy, v => person.DocumentIssuedBy = v, "кем выдан документ");
+        if (changed.Count == 0)
+            return;
+        db.PersonalDataAccess.Add(new PersonalDataAccess
+        {
+            ActorAccountId = actorAccountId, SubjectPersonId = personId, Action = "change", What = string.Join(", ", changed), At = now,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+}
