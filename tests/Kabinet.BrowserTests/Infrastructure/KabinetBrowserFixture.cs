@@ -20,6 +20,29 @@ public sealed class KabinetBrowserFixture : IAsyncLifetime
 
     public string BaseUrl => _server.BaseUrl;
 
+    /// <summary>Waits for the newest letter to an address whose subject contains the text (the app sends from a background loop).</summary>
+    public async Task<MimeKit.MimeMessage> WaitForLetterAsync(string to, string subjectContains, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            if (Directory.Exists(_server.MailFolder))
+            {
+                foreach (var file in Directory.GetFiles(_server.MailFolder, "*.eml").OrderDescending(StringComparer.Ordinal))
+                {
+                    var letter = await MimeKit.MimeMessage.LoadAsync(file);
+                    if (letter.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase))
+                        && letter.Subject?.Contains(subjectContains, StringComparison.Ordinal) == true)
+                        return letter;
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"No letter to {to} about «{subjectContains}» arrived.");
+            await Task.Delay(250);
+        }
+    }
+
     public async ValueTask InitializeAsync()
     {
         _server.StartServer();

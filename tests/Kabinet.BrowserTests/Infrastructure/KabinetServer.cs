@@ -34,6 +34,9 @@ internal sealed class KabinetServer : WebApplicationFactory<Program>
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
 
+    /// <summary>The folder letters are written to (no SMTP server is configured for the browser tests).</summary>
+    public string MailFolder => Path.Combine(_dataDirectory, "mail");
+
     /// <summary>Where the browser finds the app once started, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
     public string BaseUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
 
