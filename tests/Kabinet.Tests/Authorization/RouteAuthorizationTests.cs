@@ -54,6 +54,7 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         // Another family's child (or no such child) is "not found" for everyone; the parent's own case is in ChildrenTests.
         ["/children/{id:int}/access"] = ("/children/1/access", Access.SignedIn, HttpStatusCode.NotFound),
         ["/org/child-links"] = ("/org/child-links", Access.OrganisationAdmin, HttpStatusCode.OK),
+        ["/org/accounts"] = ("/org/accounts", Access.OrganisationAdmin, HttpStatusCode.OK),
         ["/account/roles"] = ("/account/roles", Access.SignedIn, HttpStatusCode.OK),
         ["/account/profile"] = ("/account/profile", Access.SignedIn, HttpStatusCode.OK),
         ["/admin/roles"] = ("/admin/roles", Access.AnyAdministrator, HttpStatusCode.OK),

@@ -18,6 +18,7 @@ internal static partial class AccountsModule
         services.AddScoped<Sessions.AccountSessions>();
         services.AddScoped<Recovery.RequestRecovery>();
         services.AddScoped<AccountDirectory>();
+        services.AddScoped<Issuing.IssueAccounts>();
         services.AddScoped<Sessions.SignInThrottle>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<Account>(o =>

@@ -51,4 +51,20 @@ public sealed partial class FamilyDirectory
         });
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>Names of people by id.</summary>
+    public async Task<IReadOnlyDictionary<int, string>> NamesAsync(IEnumerable<int> personIds, CancellationToken ct)
+    {
+        var ids = personIds.Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
+        return people.ToDictionary(p => p.Id, p => p.FullName);
+    }
+
+    /// <summary>The legal representatives of each child: (child, guardian) pairs.</summary>
+    public async Task<IReadOnlyList<(int ChildId, int GuardianId)>> GuardiansOfAsync(IEnumerable<int> childIds, CancellationToken ct)
+    {
+        var ids = childIds.Distinct().ToList();
+        var links = await db.FamilyLinks.AsNoTracking().Where(l => ids.Contains(l.ChildId)).Select(l => new { l.ChildId, l.GuardianId }).ToListAsync(ct);
+        return [.. links.Select(l => (l.ChildId, l.GuardianId))];
+    }
 }

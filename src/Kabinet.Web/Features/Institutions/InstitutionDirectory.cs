@@ -59,4 +59,29 @@ public sealed class InstitutionDirectory(KabinetDbContext db)
         var municipalities = await db.Municipalities.AsNoTracking().Where(m => munIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
         return (organisations, municipalities);
     }
+
+    /// <summary>This academic year's classes and groups of an organisation, in grade order.</summary>
+    public async Task<List<NamedItem>> ClassesOfAsync(int organisationId, CancellationToken ct)
+    {
+        var classes = await db.ClassGroups.AsNoTracking()
+            .Where(c => c.OrganisationId == organisationId)
+            .OrderBy(c => c.Grade).ThenBy(c => c.Name)
+            .Select(c => new NamedItem(c.Id, c.Name))
+            .ToListAsync(ct);
+        var groups = await db.KindergartenGroups.AsNoTracking()
+            .Where(g => g.OrganisationId == organisationId)
+            .OrderBy(g => g.AgeFromMonths).ThenBy(g => g.Name)
+            .Select(g => new NamedItem(-g.Id, "группа «" + g.Name + "»"))
+            .ToListAsync(ct);
+        return [.. classes, .. groups];
+    }
+
+    /// <summary>The people in a class (positive id) or a kindergarten group (negative id) of the organisation.</summary>
+    public Task<List<int>> MembersOfAsync(int organisationId, int classOrGroupId, CancellationToken ct) => classOrGroupId > 0
+        ? db.ClassMemberships.AsNoTracking()
+            .Where(m => m.ClassGroupId == classOrGroupId && db.ClassGroups.Any(c => c.Id == classOrGroupId && c.OrganisationId == organisationId))
+            .Select(m => m.PersonId).ToListAsync(ct)
+        : db.KindergartenPlacements.AsNoTracking()
+            .Where(p => p.KindergartenGroupId == -classOrGroupId && db.KindergartenGroups.Any(g => g.Id == -classOrGroupId && g.OrganisationId == organisationId))
+            .Select(p => p.PersonId).ToListAsync(ct);
 }

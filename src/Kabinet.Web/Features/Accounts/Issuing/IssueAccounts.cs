@@ -1,0 +1,63 @@
+using Kabinet.Web.Data;
+using Kabinet.Web.Features.Families;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kabinet.Web.Features.Accounts.Issuing;
+
+/// <summary>One person to give an account: an existing person (from a class list) or a new one (from a file).</summary>
+public sealed record IssueRequest(int? PersonId, string FullName, string? LastName, string? FirstName, string? MiddleName, PortalRole Role, string? Email);
+
+/// <summary>A line of the printable sheet: the one-time password exists only here and in the printed copy.</summary>
+public sealed record IssuedCredential(string FullName, PortalRole Role, string Login, string? TemporaryPassword, string? Note);
+
+/// <summary>
+/// An organisation's administrator issues accounts: a login and a one-time password each, a role at the
+/// organisation (students, teachers) or as a parent, all in one transaction. People who already have an
+/// account are listed with their login and get no new one.
+/// </summary>
+public sealed class IssueAccounts(KabinetDbContext db, UserManager<Account> users, FamilyDirectory families, TimeProvider time)
+{
+    public async Task<IReadOnlyList<IssuedCredential>> HandleAsync(int organisationId, int issuedBy, IReadOnlyList<IssueRequest> people, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var result = new List<IssuedCredential>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var existingIds = people.Where(p => p.PersonId is not null).Select(p => p.PersonId!.Value).ToList();
+        var existing = await db.Users.AsNoTracking().Where(a => existingIds.Contains(a.PersonId)).ToDictionaryAsync(a => a.PersonId, a => a.UserName!, ct);
+        foreach (var request in people)
+        {
+            if (request.PersonId is { } id && existing.TryGetValue(id, out var login))
+            {
+                result.Add(new IssuedCredential(request.FullName, request.Role, login, null, "учётная запись уже есть"));
+                continue;
+            }
+
+            var (lastName, firstName, middleName) = (request.LastName!, request.FirstName!, request.MiddleName);
+            if (request.PersonId is { } known && await families.ProfileAsync(known, ct) is { } profile)
+                (lastName, firstName, middleName) = (profile.LastName, profile.FirstName, profile.MiddleName);
+            var personId = request.PersonId ?? await families.AddPersonAsync(lastName, firstName, middleName, ct);
+            var password = Credentials.TemporaryPassword();
+            var account = new Account
+            {
+                UserName = await Credentials.FreeLoginAsync(db, users.KeyNormalizer, Credentials.LoginStem(lastName, firstName, middleName), ct),
+                Email = request.Email,
+                PersonId = personId,
+                CreatedAt = now,
+                MustChangePassword = true,
+                TemporaryPasswordExpiresAt = now + Credentials.TemporaryPasswordLifetime,
+            };
+            var created = await users.CreateAsync(account, password);
+            if (!created.Succeeded)
+                throw new InvalidOperationException("Issuing failed: " + string.Join("; ", created.Errors.Select(e => e.Code)));
+            db.RoleGrants.Add(RoleGrant.Create(account.Id, request.Role, now,
+                organisationId: request.Role == PortalRole.Parent ? null : organisationId, grantedById: issuedBy));
+            await db.SaveChangesAsync(ct);
+            existing[personId] = account.UserName;
+            result.Add(new IssuedCredential(request.FullName, request.Role, account.UserName, password, null));
+        }
+
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+}
