@@ -8,4 +8,8 @@ public static class RegionTime
     public static DateTime LocalNow(this TimeProvider time) => TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, Zone);
 
     public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(time.LocalNow());
+
+    /// <summary>«29.11.2026 14:05» in the region's time, for a stored UTC moment.</summary>
+    public static string Display(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone).ToString("dd.MM.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -60,4 +60,29 @@ public static class Credentials
 
         return result.Length == 0 ? "user" : result.ToString();
     }
+
+    /// <summary>
+    /// Creates an account with a free login from the person's name and a one-time password that must be
+    /// replaced at first sign-in. Returns the account and the password (to be e-mailed or printed, never stored).
+    /// </summary>
+    public static async Task<(Account Account, string Password)> CreateWithTemporaryPasswordAsync(
+        KabinetDbContext db, UserManager<Account> users, int personId, string lastName, string firstName, string? middleName,
+        string? email, string? phone, DateTime now, CancellationToken ct)
+    {
+        var password = TemporaryPassword();
+        var account = new Account
+        {
+            UserName = await FreeLoginAsync(db, users.KeyNormalizer, LoginStem(lastName, firstName, middleName), ct),
+            Email = email,
+            PhoneNumber = phone,
+            PersonId = personId,
+            CreatedAt = now,
+            MustChangePassword = true,
+            TemporaryPasswordExpiresAt = now + TemporaryPasswordLifetime,
+        };
+        var created = await users.CreateAsync(account, password);
+        if (!created.Succeeded)
+            throw new InvalidOperationException("Account not created: " + string.Join("; ", created.Errors.Select(e => e.Code)));
+        return (account, password);
+    }
 }

@@ -37,24 +37,13 @@ public sealed class IssueAccounts(KabinetDbContext db, UserManager<Account> user
             if (request.PersonId is { } known && await families.ProfileAsync(known, ct) is { } profile)
                 (lastName, firstName, middleName) = (profile.LastName, profile.FirstName, profile.MiddleName);
             var personId = request.PersonId ?? await families.AddPersonAsync(lastName, firstName, middleName, ct);
-            var password = Credentials.TemporaryPassword();
-            var account = new Account
-            {
-                UserName = await Credentials.FreeLoginAsync(db, users.KeyNormalizer, Credentials.LoginStem(lastName, firstName, middleName), ct),
-                Email = request.Email,
-                PersonId = personId,
-                CreatedAt = now,
-                MustChangePassword = true,
-                TemporaryPasswordExpiresAt = now + Credentials.TemporaryPasswordLifetime,
-            };
-            var created = await users.CreateAsync(account, password);
-            if (!created.Succeeded)
-                throw new InvalidOperationException("Issuing failed: " + string.Join("; ", created.Errors.Select(e => e.Code)));
+            var (account, password) = await Credentials.CreateWithTemporaryPasswordAsync(
+                db, users, personId, lastName, firstName, middleName, request.Email, phone: null, now, ct);
             db.RoleGrants.Add(RoleGrant.Create(account.Id, request.Role, now,
                 organisationId: request.Role == PortalRole.Parent ? null : organisationId, grantedById: issuedBy));
             await db.SaveChangesAsync(ct);
-            existing[personId] = account.UserName;
-            result.Add(new IssuedCredential(request.FullName, request.Role, account.UserName, password, null));
+            existing[personId] = account.UserName!;
+            result.Add(new IssuedCredential(request.FullName, request.Role, account.UserName!, password, null));
         }
 
         await transaction.CommitAsync(ct);

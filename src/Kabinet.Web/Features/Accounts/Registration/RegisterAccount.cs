@@ -25,11 +25,9 @@ public sealed class RegisterAccount(
         var existing = await db.Users
             .Where(a => a.NormalizedEmail == normalizedEmail || a.PhoneNumber == request.Phone)
             .ToListAsync(ct);
-        var password = Credentials.TemporaryPassword();
-
         if (existing.Count > 0)
         {
-            _ = users.PasswordHasher.HashPassword(existing[0], password); // the same cost as creating an account
+            _ = users.PasswordHasher.HashPassword(existing[0], Credentials.TemporaryPassword()); // the same cost as creating an account
             foreach (var account in existing.Where(a => a.Email is not null).DistinctBy(a => a.NormalizedEmail))
                 outbox.Enqueue(AlreadyRegisteredLetter(account));
             await db.SaveChangesAsync(ct);
@@ -42,21 +40,8 @@ public sealed class RegisterAccount(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var personId = await families.AddPersonAsync(request.LastName, request.FirstName, request.MiddleName, ct);
-            var login = await Credentials.FreeLoginAsync(db, users.KeyNormalizer, Credentials.LoginStem(request.LastName, request.FirstName, request.MiddleName), ct);
-            var account = new Account
-            {
-                UserName = login,
-                Email = request.Email,
-                PhoneNumber = request.Phone,
-                PersonId = personId,
-                CreatedAt = now,
-                MustChangePassword = true,
-                TemporaryPasswordExpiresAt = now + Credentials.TemporaryPasswordLifetime,
-            };
-            var created = await users.CreateAsync(account, password);
-            if (!created.Succeeded)
-                throw new InvalidOperationException("Registration failed: " + string.Join("; ", created.Errors.Select(e => e.Code)));
-
+            var (account, password) = await Credentials.CreateWithTemporaryPasswordAsync(
+                db, users, personId, request.LastName, request.FirstName, request.MiddleName, request.Email, request.Phone, now, ct);
             db.RoleGrants.Add(RoleGrant.Create(account.Id, PortalRole.Parent, now));
             db.ConsentRecords.Add(new ConsentRecord
             {
@@ -66,10 +51,10 @@ public sealed class RegisterAccount(
                 GivenAt = now,
                 IpAddress = ipAddress,
             });
-            outbox.Enqueue(WelcomeLetter(request, login, password));
+            outbox.Enqueue(WelcomeLetter(request, account.UserName!, password));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            log.LogInformation("Registered account {AccountId} with login {Login}", account.Id, login);
+            log.LogInformation("Registered account {AccountId} with login {Login}", account.Id, account.UserName);
         });
     }
 
