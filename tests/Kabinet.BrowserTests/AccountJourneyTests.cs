@@ -35,7 +35,7 @@ public sealed partial class AccountJourneyTests(KabinetBrowserFixture browser)
 
         await Expect(page).ToHaveURLAsync($"{browser.BaseUrl}/account/password");
         await Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Level = 1 })).ToHaveTextAsync("Придумайте свой пароль");
-        await page.GetByLabel("Временный пароль из письма").FillAsync(temporary);
+        await page.GetByLabel("Временный (одноразовый) пароль").FillAsync(temporary);
         await page.GetByLabel("Новый пароль", new PageGetByLabelOptions { Exact = true }).FillAsync("Берёзовая роща у Томи");
         await page.GetByLabel("Новый пароль ещё раз").FillAsync("Берёзовая роща у Томи");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Сохранить пароль" }).ClickAsync();

@@ -47,6 +47,8 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
 
     public DbSet<Features.Accounts.Roles.RoleRequest> RoleRequests => Set<Features.Accounts.Roles.RoleRequest>();
 
+    public DbSet<Features.Accounts.Issuing.IssuedList> IssuedLists => Set<Features.Accounts.Issuing.IssuedList>();
+
     public DbSet<Features.Accounts.Profile.ContactChange> ContactChanges => Set<Features.Accounts.Profile.ContactChange>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -93,6 +95,7 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
         builder.Entity<Features.Notifications.NotificationPreference>().HasOne<Account>().WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<PersonalDataAccess>().HasOne<Account>().WithMany().HasForeignKey(a => a.ActorAccountId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<RoleGrant>().HasOne<Organisation>().WithMany().HasForeignKey(g => g.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Accounts.Issuing.IssuedList>().HasOne<Organisation>().WithMany().HasForeignKey(l => l.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Accounts.Roles.RoleRequest>().HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Accounts.Roles.RoleRequest>().HasOne<Municipality>().WithMany().HasForeignKey(r => r.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<RoleGrant>().HasOne<Municipality>().WithMany().HasForeignKey(g => g.MunicipalityId).OnDelete(DeleteBehavior.Restrict);

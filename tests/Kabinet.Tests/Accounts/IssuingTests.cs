@@ -71,6 +71,40 @@ public sealed class IssuingTests
     }
 
     [Fact]
+    public async Task The_same_list_uploaded_again_issues_nothing_and_says_when_it_was_issued()
+    {
+        await using var app = new KabinetApp();
+        await app.InitializeAsync();
+        var admin = await app.SignedInAsync("demo.admin");
+        var csv = Encoding.UTF8.GetBytes("Фамилия;Имя;Отчество;Роль\nКоролёва;Дарья;Игоревна;педагог\n");
+        var first = await UploadAsync(admin, "teachers.csv", csv);
+        Assert.Single(first.QuerySelectorAll(".sheet__card"));
+        var accounts = await CountAsync(app);
+
+        var again = await UploadAsync(admin, "teachers (копия).csv", csv);
+
+        Assert.Empty(again.QuerySelectorAll(".sheet__card"));
+        Assert.Contains("Этот файл уже загружен", again.Text("#list-error"), StringComparison.Ordinal);
+        Assert.Equal("true", again.QuerySelector("#list")!.GetAttribute("aria-invalid"));
+        Assert.Equal(accounts, await CountAsync(app));
+    }
+
+    [Fact]
+    public async Task A_list_longer_than_the_limit_is_refused_before_anyone_gets_an_account()
+    {
+        await using var app = new KabinetApp();
+        await app.InitializeAsync();
+        var admin = await app.SignedInAsync("demo.admin");
+        var accounts = await CountAsync(app);
+        var rows = string.Concat(Enumerable.Range(0, 201).Select(i => $"Иванов;Иван;;обучающийся\n"));
+
+        var page = await UploadAsync(admin, "school.csv", Encoding.UTF8.GetBytes("Фамилия;Имя;Отчество;Роль\n" + rows));
+
+        Assert.Contains("не больше 200 человек", page.Text("main"), StringComparison.Ordinal);
+        Assert.Equal(accounts, await CountAsync(app));
+    }
+
+    [Fact]
     public async Task A_list_with_bad_rows_is_refused_whole_with_each_problem_by_line()
     {
         await using var app = new KabinetApp();

@@ -112,12 +112,12 @@ public sealed partial class ProfileTests
         await app.InitializeAsync();
         var person = await app.SignedInAsync("demo.operator");
 
-        var taken = await person.SubmitFormAsync("/account/profile", new Dictionary<string, string> { ["NewLogin"] = "DEMO.REGION", ["CurrentPassword"] = Password }, handler: "Login");
+        var taken = await person.SubmitFormAsync("/account/profile", new Dictionary<string, string> { ["NewLogin"] = "DEMO.REGION", ["LoginPassword"] = Password }, handler: "Login");
         Assert.Contains("уже занят", Html.Parse(await taken.Content.ReadAsStringAsync()).Text("#NewLogin-error"), StringComparison.Ordinal);
-        var invalid = await person.SubmitFormAsync("/account/profile", new Dictionary<string, string> { ["NewLogin"] = "оператор", ["CurrentPassword"] = Password }, handler: "Login");
+        var invalid = await person.SubmitFormAsync("/account/profile", new Dictionary<string, string> { ["NewLogin"] = "оператор", ["LoginPassword"] = Password }, handler: "Login");
         Assert.Contains("латинских букв", Html.Parse(await invalid.Content.ReadAsStringAsync()).Text("#NewLogin-error"), StringComparison.Ordinal);
 
-        var changed = await person.SubmitFormAsync("/account/profile", new Dictionary<string, string> { ["NewLogin"] = "kemerovo.operator", ["CurrentPassword"] = Password }, handler: "Login");
+        var changed = await person.SubmitFormAsync("/account/profile", new Dictionary<string, string> { ["NewLogin"] = "kemerovo.operator", ["LoginPassword"] = Password }, handler: "Login");
 
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await app.SignInAsync("Kemerovo.Operator")).Response.StatusCode);

@@ -88,12 +88,13 @@ public sealed partial class RegistrationTests(IsolatedApp app) : IClassFixture<I
     }
 
     [Fact]
-    public async Task A_known_phone_with_a_new_email_warns_the_phone_s_owner_and_creates_nothing()
+    public async Task A_known_confirmed_phone_with_a_new_email_warns_the_phone_s_owner_and_creates_nothing()
     {
         var ownerEmail = NewEmail();
         var phone = NewPhone();
         await app.CreateBrowser().SubmitFormAsync("/account/register", Form("Сидорова", "Анна", null, phone, ownerEmail));
         await app.LettersAsync();
+        await ConfirmPhoneAsync(phone);
         var accounts = await CountAccountsAsync();
         var strangerEmail = NewEmail();
 
@@ -105,7 +106,21 @@ public sealed partial class RegistrationTests(IsolatedApp app) : IClassFixture<I
         Assert.Contains(await app.LettersAsync(ownerEmail), l => l.Subject == "Kabinet: у вас уже есть учётная запись");
     }
 
-    public static TheoryData<string, string, string, string, string, bool, string, string> BadForms => new()
+    [Fact]
+    public async Task An_unconfirmed_phone_proves_nothing_and_the_new_person_gets_an_account()
+    {
+        var phone = NewPhone();
+        await app.CreateBrowser().SubmitFormAsync("/account/register", Form("Сидорова", "Анна", null, phone, NewEmail()));
+        var accounts = await CountAccountsAsync();
+        var realOwner = NewEmail();
+
+        await app.CreateBrowser().SubmitFormAsync("/account/register", Form("Петрова", "Ольга", null, phone, realOwner));
+
+        Assert.Equal(accounts + 1, await CountAccountsAsync());
+        Assert.Contains(await app.LettersAsync(realOwner), l => l.Subject != "Kabinet: у вас уже есть учётная запись");
+    }
+
+        public static TheoryData<string, string, string, string, string, bool, string, string> BadForms => new()
     {
         { "", "Мария", "+79131112233", "a@b.ru", "", true, "LastName", "Введите фамилию." },
         { "Иванова", "", "+79131112233", "a@b.ru", "", true, "FirstName", "Введите имя." },
@@ -170,6 +185,13 @@ public sealed partial class RegistrationTests(IsolatedApp app) : IClassFixture<I
             statuses.Add((await limited.CreateBrowser().SubmitFormAsync("/account/register", Form("Орлов", "Павел", null, NewPhone(), NewEmail()))).StatusCode);
 
         Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    private async Task ConfirmPhoneAsync(string phone)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KabinetDbContext>();
+        await db.Users.Where(a => a.PhoneNumber == phone).ExecuteUpdateAsync(u => u.SetProperty(a => a.PhoneNumberConfirmed, true));
     }
 
     private async Task<int> CountAccountsAsync()

@@ -58,6 +58,11 @@ public sealed class RoleRequestTests
         Assert.Equal(HttpStatusCode.Redirect, withoutComment.StatusCode);
         Assert.Contains("Напишите, почему отказано", (await region.GetPageAsync("/admin/roles")).Text("p.notice"), StringComparison.Ordinal);
 
+        await region.SubmitFormAsync("/admin/roles", new Dictionary<string, string> { ["id"] = id, ["Comment"] = new string('я', 1001) }, handler: "Reject");
+        var tooLong = await region.GetPageAsync("/admin/roles");
+        Assert.Contains("не длиннее 1000 символов", tooLong.Text("p.notice"), StringComparison.Ordinal);
+        Assert.Contains(tooLong.QuerySelectorAll("input[name=id]"), i => i.GetAttribute("value") == id); // still pending
+
         await region.SubmitFormAsync("/admin/roles", new Dictionary<string, string> { ["id"] = id, ["Comment"] = "Приказ о назначении ещё не подписан." }, handler: "Reject");
 
         var notifications = await employee.GetPageAsync("/notifications");

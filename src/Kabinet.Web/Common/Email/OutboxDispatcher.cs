@@ -66,6 +66,8 @@ public sealed class OutboxDispatcher(
         var sent = 0;
         foreach (var id in due)
         {
+            // The claim runs from now, not from the start of the batch: a slow server must not let a claim lapse mid-send.
+            now = time.GetUtcNow().UtcDateTime;
             var lockedUntil = now + ClaimFor;
             var claimed = await db.OutboxMessages
                 .Where(m => m.Id == id && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))

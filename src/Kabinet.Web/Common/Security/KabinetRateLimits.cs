@@ -32,7 +32,21 @@ public static class KabinetRateLimits
 
     private static RateLimitPartition<string> PerAddress(HttpContext http, string policy, int perHour) =>
         HttpMethods.IsPost(http.Request.Method)
-            ? RateLimitPartition.GetFixedWindowLimiter($"{policy}:{http.Connection.RemoteIpAddress}",
+            ? RateLimitPartition.GetFixedWindowLimiter($"{policy}:{ClientKey(http.Connection.RemoteIpAddress)}",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perHour, Window = TimeSpan.FromHours(1) })
             : RateLimitPartition.GetNoLimiter("read");
+
+    /// <summary>An IPv4 address as is; an IPv6 address by its /64 network, which one subscriber usually holds whole.</summary>
+    public static string ClientKey(System.Net.IPAddress? address)
+    {
+        if (address is null)
+            return "unknown";
+        if (address.IsIPv4MappedToIPv6)
+            address = address.MapToIPv4();
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+            return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new System.Net.IPAddress(bytes) + "/64";
+    }
 }

@@ -15,7 +15,8 @@ internal static class SecurityHeaders
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            if (!headers.ContainsKey("Referrer-Policy"))
+                headers["Referrer-Policy"] = "strict-origin-when-cross-origin"; // a page may ask for stricter (no-referrer)
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             return Task.CompletedTask;

@@ -10,9 +10,9 @@ public static class ContactFormats
     {
         if (string.IsNullOrWhiteSpace(input) || input.Length > 40)
             return null;
-        if (input.Any(c => !(char.IsDigit(c) || c is ' ' or '-' or '(' or ')' or '+' or '.')))
+        if (input.Any(c => !(char.IsAsciiDigit(c) || c is ' ' or '-' or '(' or ')' or '+' or '.')))
             return null;
-        var digits = new string([.. input.Where(char.IsDigit)]);
+        var digits = new string([.. input.Where(char.IsAsciiDigit)]);
         if (digits.Length == 11 && digits[0] is '8' or '7')
             digits = digits[1..];
         return digits.Length == 10 && digits[0] == '9' ? "+7" + digits : null;

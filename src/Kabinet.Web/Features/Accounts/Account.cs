@@ -13,6 +13,9 @@ public sealed class Account : IdentityUser<int>
     /// <summary>Accounts created with a generated password (registration, issued by an organisation) must set their own at first sign-in.</summary>
     public bool MustChangePassword { get; set; }
 
+    /// <summary>The generated password was e-mailed (registration), so using it confirms the address; a printed one does not.</summary>
+    public bool TemporaryPasswordByEmail { get; set; }
+
     /// <summary>A generated password stops working after this moment; the person then recovers access.</summary>
     public DateTime? TemporaryPasswordExpiresAt { get; set; }
 

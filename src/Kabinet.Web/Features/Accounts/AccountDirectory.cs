@@ -6,8 +6,9 @@ namespace Kabinet.Web.Features.Accounts;
 /// <summary>What other modules may ask about accounts: where to write to their owner.</summary>
 public sealed class AccountDirectory(KabinetDbContext db)
 {
-    public Task<string?> EmailOfAsync(int accountId, CancellationToken ct) =>
-        db.Users.Where(a => a.Id == accountId).Select(a => a.Email).FirstOrDefaultAsync(ct);
+    /// <summary>The account's e-mail when its owner has confirmed it; letters never go to an unconfirmed address.</summary>
+    public Task<string?> ConfirmedEmailOfAsync(int accountId, CancellationToken ct) =>
+        db.Users.Where(a => a.Id == accountId && a.EmailConfirmed).Select(a => a.Email).FirstOrDefaultAsync(ct);
 
     /// <summary>The person behind each account.</summary>
     public async Task<IReadOnlyDictionary<int, int>> PersonIdsAsync(IEnumerable<int> accountIds, CancellationToken ct)

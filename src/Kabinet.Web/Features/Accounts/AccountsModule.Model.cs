@@ -93,6 +93,15 @@ internal static partial class AccountsModule
             e.HasIndex(c => new { c.AccountId, c.CreatedAt });
         });
 
+        model.Entity<Issuing.IssuedList>(e =>
+        {
+            e.ToTable("issued_lists");
+            e.Property(l => l.Sha256).HasMaxLength(64);
+            e.Property(l => l.FileName).HasMaxLength(255);
+            e.HasOne<Account>().WithMany().HasForeignKey(l => l.IssuedByAccountId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(l => new { l.OrganisationId, l.Sha256 }).IsUnique();
+        });
+
         model.Entity<RoleGrant>(e =>
         {
             e.ToTable("role_grants");

@@ -32,8 +32,8 @@ public static partial class Documents
     /// </summary>
     public static string? NormalizeSnils(string input, out string? error)
     {
-        var digits = new string([.. input.Where(char.IsDigit)]);
-        if (digits.Length != 11 || input.Any(c => !(char.IsDigit(c) || c is ' ' or '-')))
+        var digits = new string([.. input.Where(char.IsAsciiDigit)]);
+        if (digits.Length != 11 || input.Any(c => !(char.IsAsciiDigit(c) || c is ' ' or '-')))
         {
             error = "СНИЛС — 11 цифр, например 112-233-445 95.";
             return null;

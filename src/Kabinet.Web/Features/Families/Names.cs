@@ -1,7 +1,17 @@
+using System.Text.RegularExpressions;
+
 namespace Kabinet.Web.Features.Families;
 
-public static class Names
+public static partial class Names
 {
+    /// <summary>A surname, first name or patronymic: letters (any alphabet), spaces, hyphens and apostrophes, starting with a letter.</summary>
+    public const string Pattern = @"^[\p{L}][\p{L}\p{M} '’\-]*$";
+
+    public static bool IsValid(string name) => ValidName().IsMatch(name);
+
+    [GeneratedRegex(Pattern)]
+    private static partial Regex ValidName();
+
     /// <summary>«иванова-петрова» → «Иванова-Петрова»: names are stored as people write them on documents.</summary>
     public static string Capitalize(string name)
     {

@@ -27,7 +27,7 @@ public sealed class NotificationCentre(KabinetDbContext db, AccountDirectory acc
             });
         }
 
-        if (byEmail && await accounts.EmailOfAsync(accountId, ct) is { } email)
+        if (byEmail && await accounts.ConfirmedEmailOfAsync(accountId, ct) is { } email)
         {
             outbox.Enqueue(new EmailMessage("notification:" + kind, email, null, "Kabinet: " + title,
                 $"""

@@ -21,6 +21,8 @@ public sealed class SettingsModel(KabinetDbContext db) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var accountId = KabinetClaims.AccountIdOf(User);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SerializeAsync($"preferences:{accountId}", ct);
         var saved = await db.NotificationPreferences.Where(p => p.AccountId == accountId).ToDictionaryAsync(p => p.Kind, ct);
         foreach (var kind in NotificationKinds.All)
         {
@@ -37,6 +39,7 @@ public sealed class SettingsModel(KabinetDbContext db) : PageModel
         }
 
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         TempData["Status"] = "Настройки уведомлений сохранены.";
         return RedirectToPage();
     }

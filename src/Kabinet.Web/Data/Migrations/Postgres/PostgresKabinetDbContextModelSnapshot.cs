@@ -171,6 +171,10 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
 
+                    b.Property<bool>("TemporaryPasswordByEmail")
+                        .HasColumnType("boolean")
+                        .HasColumnName("temporary_password_by_email");
+
                     b.Property<DateTime?>("TemporaryPasswordExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("temporary_password_expires_at");
@@ -248,6 +252,56 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_consent_records_account_id");
 
                     b.ToTable("consent_records", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Accounts.Issuing.IssuedList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<int>("IssuedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("issued_by_account_id");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer")
+                        .HasColumnName("people");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("Id")
+                        .HasName("pk_issued_lists");
+
+                    b.HasIndex("IssuedByAccountId")
+                        .HasDatabaseName("ix_issued_lists_issued_by_account_id");
+
+                    b.HasIndex("OrganisationId", "Sha256")
+                        .IsUnique()
+                        .HasDatabaseName("ix_issued_lists_organisation_id_sha256");
+
+                    b.ToTable("issued_lists", (string)null);
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Accounts.Profile.ContactChange", b =>
@@ -1614,6 +1668,23 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_consent_records_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Accounts.Issuing.IssuedList", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("IssuedByAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_issued_lists_accounts_issued_by_account_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_issued_lists_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Accounts.Profile.ContactChange", b =>

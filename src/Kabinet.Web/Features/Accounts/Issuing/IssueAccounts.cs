@@ -11,6 +11,12 @@ public sealed record IssueRequest(int? PersonId, string FullName, string? LastNa
 /// <summary>A line of the printable sheet: the one-time password exists only here and in the printed copy.</summary>
 public sealed record IssuedCredential(string FullName, PortalRole Role, string Login, string? TemporaryPassword, string? Note);
 
+/// <summary>The uploaded list a batch came from: its SHA-256 and name.</summary>
+public sealed record ListFile(string Sha256, string FileName);
+
+/// <summary>The printable sheet, or the earlier upload of the same file (nothing issued again).</summary>
+public sealed record IssueOutcome(IReadOnlyList<IssuedCredential> Sheet, IssuedList? AlreadyIssued);
+
 /// <summary>
 /// An organisation's administrator issues accounts: a login and a one-time password each, a role at the
 /// organisation (students, teachers) or as a parent, all in one transaction. People who already have an
@@ -18,11 +24,28 @@ public sealed record IssuedCredential(string FullName, PortalRole Role, string L
 /// </summary>
 public sealed class IssueAccounts(KabinetDbContext db, UserManager<Account> users, FamilyDirectory families, TimeProvider time)
 {
-    public async Task<IReadOnlyList<IssuedCredential>> HandleAsync(int organisationId, int issuedBy, IReadOnlyList<IssueRequest> people, CancellationToken ct)
+    public async Task<IssueOutcome> HandleAsync(int organisationId, int issuedBy, IReadOnlyList<IssueRequest> people, ListFile? file, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var result = new List<IssuedCredential>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SerializeAsync($"issuing:{organisationId}", ct); // a double click issues once
+        if (file is not null)
+        {
+            var earlier = await db.IssuedLists.AsNoTracking().FirstOrDefaultAsync(l => l.OrganisationId == organisationId && l.Sha256 == file.Sha256, ct);
+            if (earlier is not null)
+                return new IssueOutcome([], earlier);
+            db.IssuedLists.Add(new IssuedList
+            {
+                OrganisationId = organisationId,
+                Sha256 = file.Sha256,
+                FileName = file.FileName.Length > 255 ? file.FileName[..255] : file.FileName,
+                People = people.Count,
+                IssuedByAccountId = issuedBy,
+                IssuedAt = now,
+            });
+        }
+
         var existingIds = people.Where(p => p.PersonId is not null).Select(p => p.PersonId!.Value).ToList();
         var existing = await db.Users.AsNoTracking().Where(a => existingIds.Contains(a.PersonId)).ToDictionaryAsync(a => a.PersonId, a => a.UserName!, ct);
         foreach (var request in people)
@@ -46,7 +69,8 @@ public sealed class IssueAccounts(KabinetDbContext db, UserManager<Account> user
             result.Add(new IssuedCredential(request.FullName, request.Role, account.UserName!, password, null));
         }
 
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return result;
+        return new IssueOutcome(result, null);
     }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using Kabinet.Web.Common.Time;
 using Kabinet.Web.Data;
 using Kabinet.Web.Features.Families;
 using Kabinet.Web.Features.Institutions;
@@ -67,7 +69,7 @@ public sealed class IssueAccountsPageModel(KabinetDbContext db, InstitutionDirec
                 .Select(id => new IssueRequest(id, names[id], null, null, null, PortalRole.Parent, null)));
         }
 
-        Sheet = await issue.HandleAsync(OrganisationId!.Value, KabinetClaims.AccountIdOf(User), requests, ct);
+        Sheet = (await issue.HandleAsync(OrganisationId!.Value, KabinetClaims.AccountIdOf(User), requests, file: null, ct)).Sheet;
         return Page();
     }
 
@@ -87,7 +89,10 @@ public sealed class IssueAccountsPageModel(KabinetDbContext db, InstitutionDirec
             return Page();
         }
 
-        await using var stream = list.OpenReadStream();
+        await using var stream = new MemoryStream();
+        await list.CopyToAsync(stream, ct);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
+        stream.Position = 0;
         var (people, problems) = PeopleList.Read(stream, list.FileName);
         if (problems.Count > 0)
         {
@@ -98,7 +103,15 @@ public sealed class IssueAccountsPageModel(KabinetDbContext db, InstitutionDirec
 
         var requests = people.Select(p => new IssueRequest(null, p.MiddleName is null ? $"{p.LastName} {p.FirstName}" : $"{p.LastName} {p.FirstName} {p.MiddleName}",
             p.LastName, p.FirstName, p.MiddleName, p.Role, p.Email)).ToList();
-        Sheet = await issue.HandleAsync(OrganisationId!.Value, KabinetClaims.AccountIdOf(User), requests, ct);
+        var outcome = await issue.HandleAsync(OrganisationId!.Value, KabinetClaims.AccountIdOf(User), requests, new ListFile(sha256, Path.GetFileName(list.FileName)), ct);
+        if (outcome.AlreadyIssued is { } earlier)
+        {
+            ModelState.AddModelError("list", $"Этот файл уже загружен {RegionTime.Display(earlier.IssuedAt)}: логины по нему выданы ({earlier.People} чел.), повторно они не выдаются. "
+                + "Если лист с паролями потерян, люди восстановят пароль по ссылке «Забыли пароль?» (если указана почта) или через техническую поддержку.");
+            return Page();
+        }
+
+        Sheet = outcome.Sheet;
         return Page();
     }
 

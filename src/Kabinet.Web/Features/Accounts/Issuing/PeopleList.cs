@@ -17,7 +17,7 @@ public sealed record ListProblem(int Line, string Message);
 /// </summary>
 public static class PeopleList
 {
-    public const int MaxRows = 1000;
+    public const int MaxRows = 200; // every account costs a password hash: 200 keep one upload within seconds
     public const long MaxBytes = 1024 * 1024;
 
     private static readonly Dictionary<string, PortalRole> Roles = new(StringComparer.OrdinalIgnoreCase)
@@ -71,7 +71,7 @@ public static class PeopleList
             {
                 if (value.Length == 0 && required)
                     rowProblems.Add($"не указано поле «{what}»");
-                else if (value.Length > 100 || (value.Length > 0 && !IsName(value)))
+                else if (value.Length > 100 || (value.Length > 0 && !Names.IsValid(value)))
                     rowProblems.Add($"поле «{what}» может содержать только буквы, пробел, дефис и апостроф");
             }
 
@@ -91,9 +91,6 @@ public static class PeopleList
             problems.Add(new ListProblem(0, "В файле нет ни одного человека."));
         return (people, problems);
     }
-
-    private static bool IsName(string value) =>
-        char.IsLetter(value[0]) && value.All(c => char.IsLetter(c) || c is ' ' or '-' or '\'' or '’' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark);
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 

@@ -6,6 +6,7 @@ using Kabinet.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kabinet.Web.Features.Accounts.Password;
 
@@ -15,7 +16,8 @@ namespace Kabinet.Web.Features.Accounts.Password;
 /// account ends; the owner gets a letter.
 /// </summary>
 public sealed class ChangePasswordModel(
-    UserManager<Account> users, Sessions.AccountSessions sessions, KabinetDbContext db, Outbox outbox, PublicUrls urls, ILogger<ChangePasswordModel> log) : PageModel
+    UserManager<Account> users, Sessions.AccountSessions sessions, Sessions.SignInThrottle throttle, KabinetDbContext db, Outbox outbox, PublicUrls urls,
+    TimeProvider time, ILogger<ChangePasswordModel> log) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Введите текущий пароль.")]
@@ -56,6 +58,16 @@ public sealed class ChangePasswordModel(
         if (!ModelState.IsValid)
             return Page();
 
+        // Guessing the current password from an open session is limited like sign-in.
+        var (ok, refusal) = await throttle.CheckCurrentPasswordAsync(HttpContext, account, CurrentPassword);
+        if (!ok)
+        {
+            ModelState.AddModelError(nameof(CurrentPassword), refusal is null
+                ? "Текущий пароль введён неверно."
+                : $"Слишком много неверных попыток. Повторите через {refusal.Minutes} мин.");
+            return Page();
+        }
+
         // The new password and the letter about it are saved together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var result = await users.ChangePasswordAsync(account, CurrentPassword, NewPassword);
@@ -66,10 +78,10 @@ public sealed class ChangePasswordModel(
             return Page();
         }
 
-        // The generated password arrived by e-mail, so using it proved the address.
+        // A generated password that arrived by e-mail proves the address; one printed on a sheet does not.
+        account.EmailConfirmed = account.EmailConfirmed || (account.MustChangePassword && account.TemporaryPasswordByEmail);
         account.MustChangePassword = false;
         account.TemporaryPasswordExpiresAt = null;
-        account.EmailConfirmed = account.EmailConfirmed || account.Email is not null;
         if (account.Email is not null)
         {
             outbox.Enqueue(new EmailMessage("password-changed", account.Email, null, "Kabinet: пароль изменён",
@@ -86,6 +98,8 @@ public sealed class ChangePasswordModel(
 
         await users.UpdateAsync(account); // saves the outbox letter with it
         await sessions.EndOthersAsync(account.Id, User.FindFirstValue(KabinetClaims.Session), "password-changed");
+        await db.PasswordResetTokens.Where(t => t.AccountId == account.Id && t.UsedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.UsedAt, time.GetUtcNow().UtcDateTime), ct);
         await transaction.CommitAsync(ct);
         await sessions.RefreshAsync(HttpContext, account);
         log.LogInformation("Account {AccountId} changed its password", account.Id);

@@ -16,7 +16,8 @@ namespace Kabinet.Web.Features.Accounts.Profile;
 /// only after a code sent to the new address, with the current password), and the login.
 /// </summary>
 public sealed partial class ProfileModel(
-    KabinetDbContext db, UserManager<Account> users, FamilyDirectory families, AccountSessions sessions, Outbox outbox, TimeProvider time) : PageModel
+    KabinetDbContext db, UserManager<Account> users, FamilyDirectory families, AccountSessions sessions, SignInThrottle throttle, Outbox outbox,
+    TimeProvider time) : PageModel
 {
     [BindProperty] public string LastName { get; set; } = "";
     [BindProperty] public string FirstName { get; set; } = "";
@@ -35,6 +36,7 @@ public sealed partial class ProfileModel(
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? NewLogin { get; set; }
     [BindProperty] public string? CurrentPassword { get; set; }
+    [BindProperty] public string? LoginPassword { get; set; }
 
     public Account Account { get; private set; } = null!;
 
@@ -74,10 +76,10 @@ public sealed partial class ProfileModel(
         Name(nameof(MiddleName), MiddleName, required: false, "отчество");
         if (BirthDate is { } born && (born > today || born.Year < 1900))
             ModelState.AddModelError(nameof(BirthDate), "Проверьте дату рождения.");
-        foreach (var (key, value) in new[] { (nameof(RegistrationAddress), RegistrationAddress), (nameof(ResidenceAddress), ResidenceAddress), (nameof(PassportIssuedBy), PassportIssuedBy) })
+        foreach (var (key, value, max) in new[] { (nameof(RegistrationAddress), RegistrationAddress, 500), (nameof(ResidenceAddress), ResidenceAddress, 500), (nameof(PassportIssuedBy), PassportIssuedBy, 300) })
         {
-            if (value is { Length: > 500 })
-                ModelState.AddModelError(key, "Не длиннее 500 символов.");
+            if (value is { } text && text.Length > max)
+                ModelState.AddModelError(key, $"Не длиннее {max} символов.");
         }
 
         string? snils = null;
@@ -124,10 +126,10 @@ public sealed partial class ProfileModel(
         var email = ContactFormats.Email(NewEmail);
         if (email is null)
             ModelState.AddModelError(nameof(NewEmail), "Укажите адрес электронной почты, например ivanova@mail.ru.");
-        else if (string.Equals(email, Account.Email, StringComparison.OrdinalIgnoreCase))
-            ModelState.AddModelError(nameof(NewEmail), "Это ваш текущий адрес.");
-        if (!await PasswordIsRightAsync())
-            ModelState.AddModelError(nameof(CurrentPassword), "Пароль неверный.");
+        else if (string.Equals(email, Account.Email, StringComparison.OrdinalIgnoreCase) && Account.EmailConfirmed)
+            ModelState.AddModelError(nameof(NewEmail), "Это ваш текущий адрес, он уже подтверждён.");
+        if (ModelState.IsValid && await PasswordProblemAsync(CurrentPassword) is { } passwordProblem)
+            ModelState.AddModelError(nameof(CurrentPassword), passwordProblem);
         if (!ModelState.IsValid)
             return await PageWithPersonalDataAsync(ct);
 
@@ -174,7 +176,7 @@ public sealed partial class ProfileModel(
         Account.Email = change.NewValue;
         Account.NormalizedEmail = users.NormalizeEmail(change.NewValue);
         Account.EmailConfirmed = true;
-        if (oldEmail is not null)
+        if (oldEmail is not null && !string.Equals(oldEmail, change.NewValue, StringComparison.OrdinalIgnoreCase))
         {
             outbox.Enqueue(new EmailMessage("email-changed", oldEmail, null, "Kabinet: адрес почты изменён",
                 $"""
@@ -188,8 +190,11 @@ public sealed partial class ProfileModel(
                 """));
         }
 
+        // Recovery links sent to the old address stop working.
+        await db.PasswordResetTokens.Where(t => t.AccountId == Account.Id && t.UsedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.UsedAt, now), ct);
         await users.UpdateAsync(Account); // saves the code's use and the letter with it
-        TempData["Status"] = "Адрес почты изменён.";
+        TempData["Status"] = oldEmail is not null && string.Equals(oldEmail, change.NewValue, StringComparison.OrdinalIgnoreCase) ? "Адрес почты подтверждён." : "Адрес почты изменён.";
         return RedirectToPage();
     }
 
@@ -199,8 +204,8 @@ public sealed partial class ProfileModel(
         var login = NewLogin?.Trim() ?? "";
         if (!LoginPattern().IsMatch(login))
             ModelState.AddModelError(nameof(NewLogin), "Логин — от 3 до 64 латинских букв, цифр, точек, дефисов и подчёркиваний.");
-        if (!await PasswordIsRightAsync())
-            ModelState.AddModelError(nameof(CurrentPassword), "Пароль неверный.");
+        if (ModelState.IsValid && await PasswordProblemAsync(LoginPassword) is { } passwordProblem)
+            ModelState.AddModelError(nameof(LoginPassword), passwordProblem);
         if (!ModelState.IsValid)
             return await PageWithPersonalDataAsync(ct);
 
@@ -226,7 +231,12 @@ public sealed partial class ProfileModel(
         PendingEmail = pending is not null && pending.IsOpen(now) ? pending : null;
     }
 
-    private async Task<bool> PasswordIsRightAsync() => !string.IsNullOrEmpty(CurrentPassword) && await users.CheckPasswordAsync(Account, CurrentPassword);
+    // The current password guards changes of the e-mail and the login; checks are limited like sign-in.
+    private async Task<string?> PasswordProblemAsync(string? password)
+    {
+        var (ok, refusal) = await throttle.CheckCurrentPasswordAsync(HttpContext, Account, password);
+        return ok ? null : refusal is null ? "Пароль неверный." : $"Слишком много неверных попыток. Повторите через {refusal.Minutes} мин.";
+    }
 
     private void Name(string key, string? value, bool required, string what)
     {
@@ -235,16 +245,13 @@ public sealed partial class ProfileModel(
             if (required)
                 ModelState.AddModelError(key, $"Введите {what}.");
         }
-        else if (value.Length > 100 || !NamePattern().IsMatch(value.Trim()))
+        else if (value.Length > 100 || !Names.IsValid(value.Trim()))
         {
             ModelState.AddModelError(key, "Только буквы, пробел, дефис и апостроф, не длиннее 100 символов.");
         }
     }
 
     private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    [GeneratedRegex(@"^[\p{L}][\p{L}\p{M} '’\-]*$")]
-    private static partial Regex NamePattern();
 
     [GeneratedRegex("^[A-Za-z0-9._-]{3,64}$")]
     private static partial Regex LoginPattern();

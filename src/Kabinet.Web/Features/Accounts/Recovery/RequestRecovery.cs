@@ -24,7 +24,8 @@ public sealed class RequestRecovery(KabinetDbContext db, UserManager<Account> us
         var key = email is null ? users.NormalizeName(typed) : users.NormalizeEmail(email);
         var accounts = await db.Users
             .Where(a => email == null ? a.NormalizedUserName == key : a.NormalizedEmail == key)
-            .Where(a => a.Email != null)
+            // Only a confirmed address may receive a link that opens the account.
+            .Where(a => a.Email != null && a.EmailConfirmed)
             .Take(3)
             .ToListAsync(ct);
 

@@ -21,7 +21,8 @@ namespace Kabinet.Web.Features.Accounts.Recovery;
 [AllowAnonymous]
 [EnableRateLimiting(KabinetRateLimits.Recovery)]
 public sealed class ResetModel(
-    KabinetDbContext db, UserManager<Account> users, AccountSessions sessions, Outbox outbox, PublicUrls urls, TimeProvider time, ILogger<ResetModel> log) : PageModel
+    KabinetDbContext db, UserManager<Account> users, AccountSessions sessions, SignInThrottle throttle, Outbox outbox, PublicUrls urls, TimeProvider time,
+    ILogger<ResetModel> log) : PageModel
 {
     private const string TokenKey = "RecoveryToken";
 
@@ -114,6 +115,7 @@ public sealed class ResetModel(
             """));
         await users.UpdateAsync(account);
         await transaction.CommitAsync(ct);
+        await throttle.RecordResetAsync(HttpContext, account); // the owner is back: failed attempts no longer hold the login
         log.LogInformation("Account {AccountId} set a new password with a recovery link", account.Id);
         TempData.Remove(TokenKey);
         TempData["Status"] = "Пароль изменён. Войдите с новым паролем.";

@@ -1,3 +1,4 @@
+using Kabinet.Web.Features.Families;
 using Kabinet.Web.Common.Security;
 using System.ComponentModel.DataAnnotations;
 using Kabinet.Web.Common.Text;
@@ -16,7 +17,7 @@ namespace Kabinet.Web.Features.Accounts.Registration;
 [EnableRateLimiting(KabinetRateLimits.LetterForms)]
 public sealed class RegisterModel(RegisterAccount register) : PageModel
 {
-    private const string NamePattern = @"^[\p{L}][\p{L}\p{M} '’\-]*$";
+    private const string NamePattern = Names.Pattern;
 
     [BindProperty]
     [Required(ErrorMessage = "Введите фамилию.")]

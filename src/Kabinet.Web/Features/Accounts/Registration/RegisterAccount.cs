@@ -22,39 +22,43 @@ public sealed class RegisterAccount(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var normalizedEmail = users.NormalizeEmail(request.Email);
-        var existing = await db.Users
-            .Where(a => a.NormalizedEmail == normalizedEmail || a.PhoneNumber == request.Phone)
-            .ToListAsync(ct);
-        if (existing.Count > 0)
-        {
-            _ = users.PasswordHasher.HashPassword(existing[0], Credentials.TemporaryPassword()); // the same cost as creating an account
-            foreach (var account in existing.Where(a => a.Email is not null).DistinctBy(a => a.NormalizedEmail))
-                outbox.Enqueue(AlreadyRegisteredLetter(account));
-            await db.SaveChangesAsync(ct);
-            log.LogInformation("Registration with the contacts of existing account(s) {Accounts}: reminder sent", string.Join(",", existing.Select(a => a.Id)));
-            return;
-        }
-
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SerializeAsync($"registration:{normalizedEmail}", ct); // a double click registers once
+            var existing = await db.Users
+                // An unconfirmed phone proves nothing: anybody could have typed someone else's number first.
+                .Where(a => a.NormalizedEmail == normalizedEmail || (a.PhoneNumber == request.Phone && a.PhoneNumberConfirmed))
+                .ToListAsync(ct);
+            if (existing.Count > 0)
+            {
+                _ = users.PasswordHasher.HashPassword(existing[0], Credentials.TemporaryPassword()); // the same cost as creating an account
+                foreach (var account in existing.Where(a => a.Email is not null).DistinctBy(a => a.NormalizedEmail))
+                    outbox.Enqueue(AlreadyRegisteredLetter(account));
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                log.LogInformation("Registration with the contacts of existing account(s) {Accounts}: reminder sent", string.Join(",", existing.Select(a => a.Id)));
+                return;
+            }
+
             var personId = await families.AddPersonAsync(request.LastName, request.FirstName, request.MiddleName, ct);
-            var (account, password) = await Credentials.CreateWithTemporaryPasswordAsync(
+            var (created, password) = await Credentials.CreateWithTemporaryPasswordAsync(
                 db, users, personId, request.LastName, request.FirstName, request.MiddleName, request.Email, request.Phone, now, ct);
-            db.RoleGrants.Add(RoleGrant.Create(account.Id, PortalRole.Parent, now));
+            created.TemporaryPasswordByEmail = true;
+            db.RoleGrants.Add(RoleGrant.Create(created.Id, PortalRole.Parent, now));
             db.ConsentRecords.Add(new ConsentRecord
             {
-                AccountId = account.Id,
+                AccountId = created.Id,
                 Kind = ConsentTexts.PersonalDataKind,
                 TextVersion = ConsentTexts.PersonalDataVersion,
                 GivenAt = now,
                 IpAddress = ipAddress,
             });
-            outbox.Enqueue(WelcomeLetter(request, account.UserName!, password));
+            outbox.Enqueue(WelcomeLetter(request, created.UserName!, password));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            log.LogInformation("Registered account {AccountId} with login {Login}", account.Id, account.UserName);
+            log.LogInformation("Registered account {AccountId} with login {Login}", created.Id, created.UserName);
         });
     }
 

@@ -30,12 +30,11 @@ public sealed class ApprovalsModel(KabinetDbContext db, FamilyDirectory families
     public async Task OnGetAsync(CancellationToken ct)
     {
         var requests = await Scoped(db.RoleRequests.AsNoTracking()).Where(r => r.Status == RoleRequestStatus.Pending).OrderBy(r => r.CreatedAt).Take(100).ToListAsync(ct);
-        var grants = await ScopedGrants(db.RoleGrants.AsNoTracking()).Where(g => g.RevokedAt == null).OrderBy(g => g.GrantedAt).Take(200).ToListAsync(ct);
+        var grants = await ScopedGrants(db.RoleGrants.AsNoTracking()).Where(g => g.RevokedAt == null).OrderByDescending(g => g.GrantedAt).Take(200).ToListAsync(ct);
         var accountIds = requests.Select(r => r.AccountId).Concat(grants.Select(g => g.AccountId)).Distinct().ToList();
         var owners = await db.Users.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
-        var people = new Dictionary<int, string>();
-        foreach (var owner in owners.Values)
-            people[owner.Id] = (await families.FindPersonAsync(owner.PersonId, ct))?.FullName ?? owner.UserName!;
+        var names = await families.NamesAsync(owners.Values.Select(o => o.PersonId), ct);
+        var people = owners.Values.ToDictionary(o => o.Id, o => names.GetValueOrDefault(o.PersonId) ?? o.UserName!);
         var (orgs, muns) = await institutions.NamesAsync(
             requests.Select(r => r.OrganisationId).Concat(grants.Select(g => g.OrganisationId)).OfType<int>(),
             requests.Select(r => r.MunicipalityId).Concat(grants.Select(g => g.MunicipalityId)).OfType<int>(), ct);
@@ -82,6 +81,12 @@ public sealed class ApprovalsModel(KabinetDbContext db, FamilyDirectory families
         if (!approve && string.IsNullOrWhiteSpace(Comment))
         {
             TempData["Status"] = "Напишите, почему отказано: заявитель увидит комментарий.";
+            return RedirectToPage();
+        }
+
+        if (Comment?.Trim().Length > 1000)
+        {
+            TempData["Status"] = "Комментарий не длиннее 1000 символов — решение не принято, сократите его.";
             return RedirectToPage();
         }
 

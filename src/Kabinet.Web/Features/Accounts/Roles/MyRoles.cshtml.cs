@@ -51,6 +51,8 @@ public sealed class MyRolesModel(KabinetDbContext db, InstitutionDirectory insti
             ModelState.AddModelError(nameof(Text), "Напишите, кем вы работаете и почему вам нужна роль.");
 
         var accountId = KabinetClaims.AccountIdOf(User);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SerializeAsync($"role-requests:{accountId}", ct); // a double click sends one request
         var organisationId = NeedsOrganisation ? OrganisationId : null;
         var municipalityId = Role == PortalRole.MunicipalOperator ? MunicipalityId : null;
         if (ModelState.IsValid && organisationId is { } org
@@ -76,6 +78,7 @@ public sealed class MyRolesModel(KabinetDbContext db, InstitutionDirectory insti
             CreatedAt = time.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         TempData["Status"] = Role == PortalRole.Teacher
             ? "Запрос отправлен администратору организации. О решении придёт уведомление."
             : "Запрос отправлен региональному администратору. О решении придёт уведомление.";

@@ -52,13 +52,17 @@ public sealed class AccountSessions(KabinetDbContext db, SignInManager<Account> 
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, reason)) > 0;
     }
 
-    /// <summary>Ends every session of the account except one (or all when <paramref name="keep"/> is null).</summary>
-    public Task<int> EndOthersAsync(int accountId, string? keep, string reason)
+    /// <summary>
+    /// Ends every session of the account except one (or all when <paramref name="keep"/> is null). Returns how
+    /// many of them were still active; sessions that had already expired are closed too but not counted.
+    /// </summary>
+    public async Task<int> EndOthersAsync(int accountId, string? keep, string reason)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        return db.AccountSessions
-            .Where(s => s.AccountId == accountId && s.EndedAt == null && s.Id != keep)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, reason));
+        var others = db.AccountSessions.Where(s => s.AccountId == accountId && s.EndedAt == null && s.Id != keep);
+        var active = (await others.AsNoTracking().ToListAsync()).Count(s => s.IsActive(now));
+        await others.ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, reason));
+        return active;
     }
 
     public async Task<List<AccountSession>> ActiveAsync(int accountId)

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Kabinet.Web.Data;
 using Kabinet.Web.Features.Accounts.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -10,7 +9,7 @@ namespace Kabinet.Web.Features.Accounts.SignIn;
 
 [AllowAnonymous]
 public sealed class SignInModel(
-    SignInManager<Account> signIn, UserManager<Account> users, AccountSessions sessions, SignInThrottle throttle, KabinetDbContext db,
+    SignInManager<Account> signIn, UserManager<Account> users, AccountSessions sessions, SignInThrottle throttle,
     TimeProvider time, ILogger<SignInModel> log) : PageModel
 {
     private static readonly Lazy<string> UnknownAccountHash = new(() => new PasswordHasher<Account>().HashPassword(new Account(), Credentials.TemporaryPassword()));
@@ -47,58 +46,49 @@ public sealed class SignInModel(
             return Page();
 
         var login = Login.Trim();
-        var now = time.GetUtcNow().UtcDateTime;
-        var attempt = new SignInEvent
+        var account = await users.FindByNameAsync(login);
+        var (attempt, refusal) = await throttle.BeginAsync(HttpContext, users.NormalizeName(login), account?.Id, "pwd");
+        string failure;
+        if (refusal is not null)
         {
-            LoginKey = users.NormalizeName(login),
-            At = now,
-            IpAddress = HttpContext.Connection.RemoteIpAddress?.ToString(),
-            UserAgent = Request.Headers.UserAgent.ToString() is { Length: > 400 } ua ? ua[..400] : Request.Headers.UserAgent.ToString(),
-            Method = "pwd",
-        };
-
-        if (await throttle.CheckAsync(attempt.LoginKey, attempt.IpAddress, now) is { } refusal)
-        {
-            attempt.Failure = "throttled";
-            log.LogWarning("Sign-in for {Login} throttled ({Scope}) for {Minutes} min", login, refusal.ForAddress ? "address" : "login", refusal.Minutes);
+            failure = "throttled";
             ModelState.AddModelError(string.Empty, refusal.ForAddress
                 ? $"Слишком много неудачных попыток входа с вашего адреса. Повторите через {refusal.Minutes} {Minutes(refusal.Minutes)}."
                 : $"Слишком много неудачных попыток входа с этим логином. Повторите через {refusal.Minutes} {Minutes(refusal.Minutes)} или восстановите пароль.");
         }
-        else if (await users.FindByNameAsync(login) is not { } account)
+        else if (account is null)
         {
             // The same password-hash work as for a real account, so the timing does not tell which logins exist.
             users.PasswordHasher.VerifyHashedPassword(new Account(), UnknownAccountHash.Value, Password);
-            attempt.Failure = "unknown-login";
+            failure = "unknown-login";
+            await throttle.FinishAsync(attempt, failure);
             ModelState.AddModelError(string.Empty, "Неверный логин или пароль.");
         }
         else
         {
-            attempt.AccountId = account.Id;
             var result = await signIn.CheckPasswordSignInAsync(account, Password, lockoutOnFailure: false);
-            if (result.Succeeded && account.TemporaryPasswordExpired(now))
+            if (result.Succeeded && account.TemporaryPasswordExpired(time.GetUtcNow().UtcDateTime))
             {
-                attempt.Failure = "temporary-password-expired";
+                failure = "temporary-password-expired";
                 ModelState.AddModelError(string.Empty, "Временный пароль больше не действует. Восстановите доступ — мы пришлём ссылку, чтобы задать новый пароль.");
             }
             else if (result.Succeeded)
             {
-                attempt.Succeeded = true;
-                throttle.Record(attempt);
-                await sessions.SignInAsync(HttpContext, account, Remember, attempt.Method); // saves the attempt too
+                await throttle.FinishAsync(attempt, null);
+                await sessions.SignInAsync(HttpContext, account, Remember, attempt.Method);
                 log.LogInformation("Signed in {Login} with password", login);
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/services");
             }
             else
             {
-                attempt.Failure = "wrong-password";
+                failure = "wrong-password";
                 ModelState.AddModelError(string.Empty, "Неверный логин или пароль.");
             }
+
+            await throttle.FinishAsync(attempt, failure);
         }
 
-        log.LogInformation("Failed sign-in for {Login}: {Failure}", login, attempt.Failure);
-        throttle.Record(attempt);
-        await db.SaveChangesAsync();
+        log.LogInformation("Failed sign-in for {Login}: {Failure}", login, failure);
         Password = "";
         return Page();
     }

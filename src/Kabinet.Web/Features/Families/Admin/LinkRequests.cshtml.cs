@@ -61,6 +61,12 @@ public sealed class LinkRequestsModel(KabinetDbContext db, InstitutionDirectory 
             return RedirectToPage();
         }
 
+        if (Comment?.Trim().Length > 1000)
+        {
+            TempData["Status"] = "Комментарий не длиннее 1000 символов — решение не принято, сократите его.";
+            return RedirectToPage();
+        }
+
         if (request.Status != LinkRequestStatus.Pending)
         {
             TempData["Status"] = "По этому запросу уже принято решение.";

@@ -8,7 +8,7 @@ namespace Kabinet.Web.Features.Families.Children;
 /// <summary>«Добавить ребёнка»: the child's name, date of birth, birth document and the parent's relation to the child.</summary>
 public sealed class AddModel(AddChild addChild, TimeProvider time) : PageModel
 {
-    private const string NamePattern = @"^[\p{L}][\p{L}\p{M} '’\-]*$";
+    private const string NamePattern = Names.Pattern;
 
     [BindProperty, Required(ErrorMessage = "Введите фамилию ребёнка."), StringLength(100, ErrorMessage = "Не длиннее 100 символов.")]
     [RegularExpression(NamePattern, ErrorMessage = "Фамилия может содержать только буквы, пробел, дефис и апостроф.")]
@@ -78,13 +78,15 @@ public sealed class AddModel(AddChild addChild, TimeProvider time) : PageModel
             Names.Capitalize(LastName), Names.Capitalize(FirstName), string.IsNullOrWhiteSpace(MiddleName) ? null : Names.Capitalize(MiddleName),
             BirthDate!.Value, Sex!.Value, Relation!.Value, DocumentKind!.Value, document!.Value.Series, document.Value.Number, snils);
         var result = await addChild.HandleAsync(KabinetClaims.PersonIdOf(User), KabinetClaims.AccountIdOf(User), input, ct);
+        var added = input.Sex == Families.Sex.Female ? "добавлена" : "добавлен";
+        // Where a child studies is shown only once the link exists: a name and a birth date must not reveal a child's school.
         TempData["Status"] = result.Outcome switch
         {
-            AddChildOutcome.Linked => $"{input.FirstName} добавлен(а) в ваш кабинет{(result.OrganisationName is null ? "" : $": учится в {result.OrganisationName}")}.",
-            AddChildOutcome.SentForConfirmation => $"Мы нашли обучающегося с такими данными в {result.OrganisationName}, но данные документа не совпали с записью организации. Запрос отправлен туда — после подтверждения ребёнок появится в кабинете.",
-            AddChildOutcome.AlreadyRequested => $"Запрос на этого ребёнка уже ждёт подтверждения в {result.OrganisationName}.",
+            AddChildOutcome.Linked => $"{input.FirstName} {added} в ваш кабинет{(result.OrganisationName is null ? "" : $": учится в {result.OrganisationName}")}.",
+            AddChildOutcome.SentForConfirmation or AddChildOutcome.AlreadyRequested =>
+                "Запрос отправлен. Если ребёнок учится в организации региона, она проверит данные и подтвердит связь — тогда ребёнок появится в кабинете.",
             AddChildOutcome.AlreadyAdded => "Этот ребёнок уже есть в вашем кабинете.",
-            _ => $"{input.FirstName} добавлен(а) в ваш кабинет.",
+            _ => $"{input.FirstName} {added} в ваш кабинет.",
         };
         return RedirectToPage("/Families/Children/Index");
     }

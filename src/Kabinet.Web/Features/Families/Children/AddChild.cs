@@ -38,6 +38,7 @@ public sealed class AddChild(KabinetDbContext db, InstitutionDirectory instituti
     public async Task<AddChildResult> HandleAsync(int guardianId, int accountId, ChildInput child, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SerializeAsync($"children:{guardianId}", ct); // a double click adds the child once
         var result = await AddAsync(guardianId, accountId, child, ct);
         await transaction.CommitAsync(ct);
         return result;

@@ -15,8 +15,6 @@ public sealed class IndexModel(KabinetDbContext db, InstitutionDirectory institu
 
     public IReadOnlyList<ChildLinkRequest> Requests { get; private set; } = [];
 
-    public IReadOnlyDictionary<int, string> RequestOrganisations { get; private set; } = new Dictionary<int, string>();
-
     public async Task OnGetAsync(CancellationToken ct)
     {
         var guardianId = KabinetClaims.PersonIdOf(User);
@@ -31,7 +29,5 @@ public sealed class IndexModel(KabinetDbContext db, InstitutionDirectory institu
             .Where(r => r.GuardianId == guardianId && r.Status != LinkRequestStatus.Approved)
             .OrderByDescending(r => r.CreatedAt)
             .ToListAsync(ct);
-        var requestPlaces = await institutions.PlacesOfAsync([.. Requests.Select(r => r.ChildId)], ct);
-        RequestOrganisations = requestPlaces.GroupBy(p => p.OrganisationId).ToDictionary(g => g.Key, g => g.First().OrganisationName);
     }
 }

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Kabinet.Web.Common.Email;
-using Kabinet.Web.Common.Hosting;
 using Kabinet.Web.Common.Security;
 using Kabinet.Web.Common.Text;
 using Kabinet.Web.Data;
@@ -16,7 +15,7 @@ namespace Kabinet.Web.Features.Support.Contact;
 /// <summary>«Напишите в техническую поддержку»: open to everyone, because people write exactly when they cannot sign in.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(KabinetRateLimits.LetterForms)]
-public sealed class NewRequestModel(KabinetDbContext db, Outbox outbox, PublicUrls urls, TimeProvider time) : PageModel
+public sealed class NewRequestModel(KabinetDbContext db, Outbox outbox, TimeProvider time) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Напишите, как к вам обращаться.")]
@@ -67,6 +66,7 @@ public sealed class NewRequestModel(KabinetDbContext db, Outbox outbox, PublicUr
             CreatedAt = time.GetUtcNow().UtcDateTime,
             IpAddress = HttpContext.Connection.RemoteIpAddress?.ToString(),
         };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.SupportRequests.Add(request);
         await db.SaveChangesAsync(ct); // the number comes from the database
 
@@ -76,14 +76,12 @@ public sealed class NewRequestModel(KabinetDbContext db, Outbox outbox, PublicUr
 
             Мы получили ваше обращение № {request.Id} и ответим на этот адрес.
 
-            Ваш текст:
-            {request.Text}
-
-            Новое обращение можно отправить здесь: {urls.To("/support/new")}
+            Если вы не писали в поддержку Kabinet, просто удалите это письмо.
 
             Техническая поддержка Kabinet
             """));
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         CreatedNumber = request.Id;
         return RedirectToPage("/Support/Contact/Sent");
     }
