@@ -117,6 +117,24 @@ public class KabinetApp : WebApplicationFactory<Program>, IAsyncLifetime
         return letters;
     }
 
+    /// <summary>Text messages written to the SMS pickup folder (no gateway configured), oldest first: (phone, text).</summary>
+    public async Task<IReadOnlyList<(string Phone, string Text)>> TextsAsync(string? phone = null)
+    {
+        await DeliverMailAsync();
+        var folder = Path.Combine(Database.DataDirectory, "sms");
+        if (!Directory.Exists(folder))
+            return [];
+        var texts = new List<(string, string)>();
+        foreach (var file in Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal))
+        {
+            var text = Kabinet.Web.Common.Email.PickupDirectorySmsTransport.Read(await File.ReadAllTextAsync(file));
+            if (phone is null || text.Phone == phone)
+                texts.Add(text);
+        }
+
+        return texts;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

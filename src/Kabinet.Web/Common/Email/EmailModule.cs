@@ -21,6 +21,17 @@ internal static class EmailModule
         services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.UsesSmtp
             ? ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp)
             : ActivatorUtilities.CreateInstance<PickupDirectoryMailTransport>(sp));
+        services.AddOptions<SmsOptions>()
+            .Bind(builder.Configuration.GetSection("Sms"))
+            .PostConfigure<IServiceProvider>((o, sp) =>
+            {
+                if (string.IsNullOrWhiteSpace(o.PickupDirectory))
+                    o.PickupDirectory = Path.Combine(sp.GetRequiredService<DatabaseSettings>().DataDirectory, "sms");
+            });
+        services.AddHttpClient(SmsRuTransport.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<ISmsTransport>(sp => sp.GetRequiredService<IOptions<SmsOptions>>().Value.UsesGateway
+            ? ActivatorUtilities.CreateInstance<SmsRuTransport>(sp)
+            : ActivatorUtilities.CreateInstance<PickupDirectorySmsTransport>(sp));
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
     }
@@ -29,6 +40,7 @@ internal static class EmailModule
     {
         e.ToTable("outbox_messages");
         e.Property(m => m.Kind).HasMaxLength(50);
+        e.Property(m => m.Channel).HasConversion<string>().HasMaxLength(8);
         e.Property(m => m.To).HasMaxLength(320);
         e.Property(m => m.ToName).HasMaxLength(300);
         e.Property(m => m.Subject).HasMaxLength(300);

@@ -7,19 +7,30 @@ public sealed record EmailMessage(string Kind, string To, string? ToName, string
 /// <summary>Puts letters into the outbox of the caller's unit of work: they are saved with the caller's changes or not at all.</summary>
 public sealed class Outbox(KabinetDbContext db, TimeProvider time, OutboxSignal signal)
 {
-    public void Enqueue(EmailMessage message)
+    public void Enqueue(EmailMessage message) => Add(new OutboxMessage
+    {
+        Kind = message.Kind,
+        To = message.To,
+        ToName = message.ToName,
+        Subject = message.Subject,
+        TextBody = message.TextBody,
+    });
+
+    public void Enqueue(SmsMessage message) => Add(new OutboxMessage
+    {
+        Channel = OutboxChannel.Sms,
+        Kind = message.Kind,
+        To = message.Phone,
+        Subject = "",
+        TextBody = message.Text,
+    });
+
+    private void Add(OutboxMessage message)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        db.OutboxMessages.Add(new OutboxMessage
-        {
-            Kind = message.Kind,
-            To = message.To,
-            ToName = message.ToName,
-            Subject = message.Subject,
-            TextBody = message.TextBody,
-            CreatedAt = now,
-            NextAttemptAt = now,
-        });
+        message.CreatedAt = now;
+        message.NextAttemptAt = now;
+        db.OutboxMessages.Add(message);
         db.SavedChanges -= WakeDispatcher;
         db.SavedChanges += WakeDispatcher;
     }

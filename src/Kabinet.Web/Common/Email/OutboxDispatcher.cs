@@ -6,12 +6,12 @@ using MimeKit;
 namespace Kabinet.Web.Common.Email;
 
 /// <summary>
-/// Sends what the outbox holds. Each node runs it; a letter is claimed with a conditional update before
+/// Sends what the outbox holds (letters and text messages). Each node runs it; a letter is claimed with a conditional update before
 /// sending, so two nodes never send the same letter. A failure leaves the letter in the outbox with its
 /// next attempt time.
 /// </summary>
 public sealed class OutboxDispatcher(
-    IServiceScopeFactory scopes, IMailTransport transport, IOptions<EmailOptions> options, TimeProvider time,
+    IServiceScopeFactory scopes, IMailTransport transport, ISmsTransport sms, IOptions<EmailOptions> options, TimeProvider time,
     OutboxSignal signal, ILogger<OutboxDispatcher> log) : BackgroundService
 {
     private const int BatchSize = 20;
@@ -78,7 +78,10 @@ public sealed class OutboxDispatcher(
             var message = await db.OutboxMessages.SingleAsync(m => m.Id == id, ct);
             try
             {
-                await transport.SendAsync(ToMime(message), ct);
+                if (message.Channel == OutboxChannel.Sms)
+                    await sms.SendAsync(message.To, message.TextBody, ct);
+                else
+                    await transport.SendAsync(ToMime(message), ct);
                 message.Sent(time.GetUtcNow().UtcDateTime);
                 sent++;
                 log.LogInformation("Sent {Kind} letter {Id}", message.Kind, message.Id);

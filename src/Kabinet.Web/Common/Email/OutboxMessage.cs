@@ -9,13 +9,18 @@ public sealed class OutboxMessage
 {
     public long Id { get; set; }
 
+    /// <summary>A letter by e-mail or a text message to a phone.</summary>
+    public OutboxChannel Channel { get; set; } = OutboxChannel.Email;
+
     /// <summary>What the letter is about, for the logs: «registration», «password-reset», ...</summary>
     public required string Kind { get; set; }
 
+    /// <summary>An e-mail address, or a phone number (+79XXXXXXXXX) for a text message.</summary>
     public required string To { get; set; }
 
     public string? ToName { get; set; }
 
+    /// <summary>The letter's subject; empty for a text message.</summary>
     public required string Subject { get; set; }
 
     public required string TextBody { get; set; }
@@ -55,4 +60,10 @@ public sealed class OutboxMessage
         LockedBy = null;
         LockedUntil = null;
     }
+}
+
+public enum OutboxChannel
+{
+    Email,
+    Sms,
 }

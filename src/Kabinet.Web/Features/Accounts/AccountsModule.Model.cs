@@ -88,6 +88,7 @@ internal static partial class AccountsModule
         {
             e.ToTable("contact_changes");
             e.Property(c => c.NewValue).HasMaxLength(254);
+            e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(8);
             e.Property(c => c.CodeHash).HasMaxLength(64);
             e.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(c => new { c.AccountId, c.CreatedAt });

@@ -10,13 +10,18 @@ namespace Kabinet.Web.Features.DevTools;
 
 public sealed record LetterSummary(string File, DateTimeOffset Date, string To, string Subject);
 
+public sealed record TextMessage(DateTime Written, string Phone, string Text);
+
 /// <summary>
 /// Development only: the letters Kabinet "sent" into the pickup folder, newest first, so that a developer
 /// can follow registration and recovery links without a mail server. 404 in every other environment.
 /// </summary>
 [AllowAnonymous]
-public sealed partial class MailModel(IWebHostEnvironment environment, IOptions<EmailOptions> options) : PageModel
+public sealed partial class MailModel(IWebHostEnvironment environment, IOptions<EmailOptions> options, IOptions<SmsOptions> sms) : PageModel
 {
+    /// <summary>Text messages written to the SMS pickup folder (no gateway configured), newest first.</summary>
+    public IReadOnlyList<TextMessage> Texts { get; private set; } = [];
+
     public IReadOnlyList<LetterSummary> Letters { get; private set; } = [];
 
     public MimeMessage? Open { get; private set; }
@@ -40,6 +45,19 @@ public sealed partial class MailModel(IWebHostEnvironment environment, IOptions<
         }
 
         Letters = letters;
+        var smsFolder = sms.Value.PickupDirectory;
+        if (!sms.Value.UsesGateway && Directory.Exists(smsFolder))
+        {
+            var texts = new List<TextMessage>();
+            foreach (var file in Directory.GetFiles(smsFolder, "*.txt").OrderByDescending(f => f, StringComparer.Ordinal).Take(50))
+            {
+                var (phone, text) = PickupDirectorySmsTransport.Read(await System.IO.File.ReadAllTextAsync(file, ct));
+                texts.Add(new TextMessage(System.IO.File.GetLastWriteTimeUtc(file), phone, text));
+            }
+
+            Texts = texts;
+        }
+
         if (letter is not null)
         {
             // Only a name from the list: never a path.

@@ -35,6 +35,12 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("channel");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -338,6 +344,12 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("kind");
 
                     b.Property<string>("NewValue")
                         .IsRequired()

@@ -28,6 +28,12 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -323,6 +329,12 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("expires_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
 
                     b.Property<string>("NewValue")
                         .IsRequired()

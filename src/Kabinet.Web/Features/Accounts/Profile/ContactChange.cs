@@ -4,8 +4,9 @@ using System.Text;
 namespace Kabinet.Web.Features.Accounts.Profile;
 
 /// <summary>
-/// A new e-mail address waiting for its confirmation code. The code (6 digits, 10 minutes, 5 attempts) goes
-/// to the new address; only its hash is kept. The old address keeps working until the code is entered.
+/// A new e-mail address or phone number waiting for its confirmation code. The code (6 digits, 10 minutes,
+/// 5 attempts) goes to the new address or by SMS to the new number; only its hash is kept. The old contact
+/// keeps working until the code is entered.
 /// </summary>
 public sealed class ContactChange
 {
@@ -16,6 +17,8 @@ public sealed class ContactChange
     public long Id { get; set; }
 
     public int AccountId { get; init; }
+
+    public ContactKind Kind { get; init; } = ContactKind.Email;
 
     public required string NewValue { get; init; }
 
@@ -31,10 +34,10 @@ public sealed class ContactChange
 
     public bool IsOpen(DateTime now) => ConfirmedAt is null && now <= ExpiresAt && Attempts < MaxAttempts;
 
-    public static (string Code, ContactChange Record) Issue(int accountId, string newValue, DateTime now)
+    public static (string Code, ContactChange Record) Issue(int accountId, ContactKind kind, string newValue, DateTime now)
     {
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-        return (code, new ContactChange { AccountId = accountId, NewValue = newValue, CodeHash = Hash(accountId, newValue, code), CreatedAt = now, ExpiresAt = now + Lifetime });
+        return (code, new ContactChange { AccountId = accountId, Kind = kind, NewValue = newValue, CodeHash = Hash(accountId, newValue, code), CreatedAt = now, ExpiresAt = now + Lifetime });
     }
 
     /// <summary>Counts the attempt; true when the code is right (compared in constant time).</summary>
@@ -52,4 +55,10 @@ public sealed class ContactChange
     // Bound to the account and the address: a code for one change cannot confirm another.
     private static string Hash(int accountId, string value, string code) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{accountId}|{value}|{code}")));
+}
+
+public enum ContactKind
+{
+    Email,
+    Phone,
 }

@@ -1,19 +1,18 @@
 using System.Text.RegularExpressions;
 using Kabinet.Web.Common.Email;
-using Kabinet.Web.Common.Text;
 using Kabinet.Web.Data;
 using Kabinet.Web.Features.Accounts.Sessions;
 using Kabinet.Web.Features.Families;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kabinet.Web.Features.Accounts.Profile;
 
 /// <summary>
-/// «Профиль»: personal data (ФИО, дата рождения, пол, адреса, СНИЛС, документ), the e-mail address (changed
-/// only after a code sent to the new address, with the current password), and the login.
+/// «Профиль»: personal data (ФИО, дата рождения, пол, адреса, СНИЛС, документ), the e-mail address and the
+/// phone number (changed only after a code sent to the new address or number, with the current password),
+/// and the login.
 /// </summary>
 public sealed partial class ProfileModel(
     KabinetDbContext db, UserManager<Account> users, FamilyDirectory families, AccountSessions sessions, SignInThrottle throttle, Outbox outbox,
@@ -32,15 +31,10 @@ public sealed partial class ProfileModel(
     [BindProperty] public DateOnly? PassportIssuedOn { get; set; }
     [BindProperty] public string? PassportIssuedBy { get; set; }
 
-    [BindProperty] public string? NewEmail { get; set; }
-    [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? NewLogin { get; set; }
-    [BindProperty] public string? CurrentPassword { get; set; }
     [BindProperty] public string? LoginPassword { get; set; }
 
     public Account Account { get; private set; } = null!;
-
-    public ContactChange? PendingEmail { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -120,84 +114,6 @@ public sealed partial class ProfileModel(
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostRequestEmailAsync(CancellationToken ct)
-    {
-        await LoadAccountAsync(ct);
-        var email = ContactFormats.Email(NewEmail);
-        if (email is null)
-            ModelState.AddModelError(nameof(NewEmail), "Укажите адрес электронной почты, например ivanova@mail.ru.");
-        else if (string.Equals(email, Account.Email, StringComparison.OrdinalIgnoreCase) && Account.EmailConfirmed)
-            ModelState.AddModelError(nameof(NewEmail), "Это ваш текущий адрес, он уже подтверждён.");
-        if (ModelState.IsValid && await PasswordProblemAsync(CurrentPassword) is { } passwordProblem)
-            ModelState.AddModelError(nameof(CurrentPassword), passwordProblem);
-        if (!ModelState.IsValid)
-            return await PageWithPersonalDataAsync(ct);
-
-        var (code, record) = ContactChange.Issue(Account.Id, email!, time.GetUtcNow().UtcDateTime);
-        db.ContactChanges.Add(record);
-        outbox.Enqueue(new EmailMessage("email-change-code", email!, null, $"Kabinet: код подтверждения {code}",
-            $"""
-            Здравствуйте!
-
-            Код для подтверждения нового адреса почты в Kabinet: {code}
-
-            Код действует {ContactChange.Lifetime.TotalMinutes:0} минут. Если вы не меняли адрес, ничего не делайте.
-
-            Kabinet — образование Кузбасса
-            """));
-        await db.SaveChangesAsync(ct);
-        TempData["Status"] = $"Мы отправили код на {email}. Введите его, чтобы сменить адрес.";
-        return RedirectToPage();
-    }
-
-    public async Task<IActionResult> OnPostConfirmEmailAsync(CancellationToken ct)
-    {
-        await LoadAccountAsync(ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        var change = await db.ContactChanges.Where(c => c.AccountId == Account.Id && c.ConfirmedAt == null).OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
-        if (change is null || !change.IsOpen(now))
-        {
-            // The code field is gone with the change: the message goes where a new code is asked for.
-            ModelState.AddModelError(nameof(NewEmail), "Код устарел или попытки закончились. Запросите новый код.");
-            return await PageWithPersonalDataAsync(ct);
-        }
-
-        if (!change.TryConfirm(Code ?? "", now))
-        {
-            await db.SaveChangesAsync(ct);
-            ModelState.AddModelError(change.IsOpen(now) ? nameof(Code) : nameof(NewEmail), change.IsOpen(now)
-                ? $"Неверный код. Осталось попыток: {ContactChange.MaxAttempts - change.Attempts}."
-                : "Неверный код, попытки закончились. Запросите новый код.");
-            PendingEmail = change.IsOpen(now) ? change : null;
-            return await PageWithPersonalDataAsync(ct);
-        }
-
-        var oldEmail = Account.Email;
-        Account.Email = change.NewValue;
-        Account.NormalizedEmail = users.NormalizeEmail(change.NewValue);
-        Account.EmailConfirmed = true;
-        if (oldEmail is not null && !string.Equals(oldEmail, change.NewValue, StringComparison.OrdinalIgnoreCase))
-        {
-            outbox.Enqueue(new EmailMessage("email-changed", oldEmail, null, "Kabinet: адрес почты изменён",
-                $"""
-                Здравствуйте!
-
-                Адрес почты учётной записи {Account.UserName} в Kabinet изменён на {change.NewValue}. Письма теперь приходят туда.
-
-                Если это сделали не вы, напишите в поддержку и восстановите доступ.
-
-                Kabinet — образование Кузбасса
-                """));
-        }
-
-        // Recovery links sent to the old address stop working.
-        await db.PasswordResetTokens.Where(t => t.AccountId == Account.Id && t.UsedAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(t => t.UsedAt, now), ct);
-        await users.UpdateAsync(Account); // saves the code's use and the letter with it
-        TempData["Status"] = oldEmail is not null && string.Equals(oldEmail, change.NewValue, StringComparison.OrdinalIgnoreCase) ? "Адрес почты подтверждён." : "Адрес почты изменён.";
-        return RedirectToPage();
-    }
-
     public async Task<IActionResult> OnPostLoginAsync(CancellationToken ct)
     {
         await LoadAccountAsync(ct);
@@ -225,13 +141,11 @@ public sealed partial class ProfileModel(
     private async Task LoadAccountAsync(CancellationToken ct)
     {
         Account = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in account not found.");
-        var now = time.GetUtcNow().UtcDateTime;
-        var pending = await db.ContactChanges.AsNoTracking().Where(c => c.AccountId == Account.Id && c.ConfirmedAt == null)
-            .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
-        PendingEmail = pending is not null && pending.IsOpen(now) ? pending : null;
+        PendingEmail = await PendingAsync(ContactKind.Email, ct);
+        PendingPhone = await PendingAsync(ContactKind.Phone, ct);
     }
 
-    // The current password guards changes of the e-mail and the login; checks are limited like sign-in.
+    // The current password guards changes of the e-mail, the phone and the login; checks are limited like sign-in.
     private async Task<string?> PasswordProblemAsync(string? password)
     {
         var (ok, refusal) = await throttle.CheckCurrentPasswordAsync(HttpContext, Account, password);

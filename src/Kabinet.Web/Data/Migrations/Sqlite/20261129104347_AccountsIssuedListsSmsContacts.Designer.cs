@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kabinet.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKabinetDbContext))]
-    [Migration("20261129103531_IssuedListsAndMailedPasswords")]
-    partial class IssuedListsAndMailedPasswords
+    [Migration("20261129104347_AccountsIssuedListsSmsContacts")]
+    partial class AccountsIssuedListsSmsContacts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -30,6 +30,12 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
@@ -326,6 +332,12 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("expires_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
 
                     b.Property<string>("NewValue")
                         .IsRequired()

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kabinet.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKabinetDbContext))]
-    [Migration("20261129103603_IssuedListsAndMailedPasswords")]
-    partial class IssuedListsAndMailedPasswords
+    [Migration("20261129104402_AccountsIssuedListsSmsContacts")]
+    partial class AccountsIssuedListsSmsContacts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -37,6 +37,12 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("channel");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -341,6 +347,12 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("kind");
 
                     b.Property<string>("NewValue")
                         .IsRequired()

@@ -1,21 +1,36 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Kabinet.Web.Data.Migrations.Postgres
+namespace Kabinet.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class IssuedListsAndMailedPasswords : Migration
+    public partial class AccountsIssuedListsSmsContacts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "channel",
+                table: "outbox_messages",
+                type: "TEXT",
+                maxLength: 8,
+                nullable: false,
+                defaultValue: "Email");
+
+            migrationBuilder.AddColumn<string>(
+                name: "kind",
+                table: "contact_changes",
+                type: "TEXT",
+                maxLength: 8,
+                nullable: false,
+                defaultValue: "Email");
+
             migrationBuilder.AddColumn<bool>(
                 name: "temporary_password_by_email",
                 table: "accounts",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
@@ -23,14 +38,14 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 name: "issued_lists",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    organisation_id = table.Column<int>(type: "integer", nullable: false),
-                    sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    file_name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    people = table.Column<int>(type: "integer", nullable: false),
-                    issued_by_account_id = table.Column<int>(type: "integer", nullable: false),
-                    issued_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    organisation_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    file_name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    people = table.Column<int>(type: "INTEGER", nullable: false),
+                    issued_by_account_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    issued_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -66,6 +81,14 @@ namespace Kabinet.Web.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "issued_lists");
+
+            migrationBuilder.DropColumn(
+                name: "channel",
+                table: "outbox_messages");
+
+            migrationBuilder.DropColumn(
+                name: "kind",
+                table: "contact_changes");
 
             migrationBuilder.DropColumn(
                 name: "temporary_password_by_email",
