@@ -5,6 +5,7 @@ using Kabinet.Web.Features.Accounts;
 using Kabinet.Web.Features.Families;
 using Kabinet.Web.Features.Institutions;
 using Kabinet.Web.Features.Notifications;
+using Kabinet.Web.Features.Kindergarten;
 
 KabinetCommand command;
 try
@@ -25,6 +26,7 @@ builder.AddAccounts();
 builder.AddFamilies();
 builder.AddInstitutions();
 builder.AddNotifications();
+builder.AddKindergarten();
 
 var app = builder.Build();
 app.UsePlatform();

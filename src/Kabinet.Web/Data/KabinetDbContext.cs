@@ -69,6 +69,14 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
 
     public DbSet<Features.Notifications.NotificationPreference> NotificationPreferences => Set<Features.Notifications.NotificationPreference>();
 
+    public DbSet<Features.Kindergarten.Queue.QueueApplication> QueueApplications => Set<Features.Kindergarten.Queue.QueueApplication>();
+
+    public DbSet<Features.Kindergarten.Queue.ApplicationChoice> ApplicationChoices => Set<Features.Kindergarten.Queue.ApplicationChoice>();
+
+    public DbSet<Features.Kindergarten.Queue.StatusChange> StatusChanges => Set<Features.Kindergarten.Queue.StatusChange>();
+
+    public DbSet<Features.Kindergarten.Queue.BenefitGround> BenefitGrounds => Set<Features.Kindergarten.Queue.BenefitGround>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -79,6 +87,7 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
         InstitutionsModule.ConfigureModel(builder);
         Features.Support.SupportModule.ConfigureModel(builder);
         Features.Notifications.NotificationsModule.ConfigureModel(builder);
+        Features.Kindergarten.KindergartenModule.ConfigureModel(builder);
         ConfigureCrossModuleKeys(builder);
     }
 
@@ -95,6 +104,10 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
         builder.Entity<Features.Notifications.NotificationPreference>().HasOne<Account>().WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<PersonalDataAccess>().HasOne<Account>().WithMany().HasForeignKey(a => a.ActorAccountId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<RoleGrant>().HasOne<Organisation>().WithMany().HasForeignKey(g => g.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Kindergarten.Queue.QueueApplication>().HasOne<Person>().WithMany().HasForeignKey(a => a.ChildPersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Kindergarten.Queue.QueueApplication>().HasOne<Person>().WithMany().HasForeignKey(a => a.ApplicantPersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Kindergarten.Queue.QueueApplication>().HasOne<Municipality>().WithMany().HasForeignKey(a => a.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Kindergarten.Queue.ApplicationChoice>().HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Accounts.Issuing.IssuedList>().HasOne<Organisation>().WithMany().HasForeignKey(l => l.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Accounts.Roles.RoleRequest>().HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Accounts.Roles.RoleRequest>().HasOne<Municipality>().WithMany().HasForeignKey(r => r.MunicipalityId).OnDelete(DeleteBehavior.Restrict);

@@ -38,14 +38,15 @@ public sealed class SignInTests(DemoApp app)
     }
 
     [Fact]
-    public async Task The_demo_parent_is_the_legal_representative_of_a_pupil_of_gymnasium_1_and_of_a_kindergarten_child()
+    public async Task The_demo_parent_is_the_legal_representative_of_a_pupil_of_gymnasium_1_a_kindergarten_child_and_a_toddler_in_the_queue()
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KabinetDbContext>();
         var parent = await db.Users.SingleAsync(a => a.UserName == "demo.roditel");
         var children = await db.FamilyLinks.Where(l => l.GuardianId == parent.PersonId).Select(l => l.ChildId).ToListAsync();
 
-        Assert.Equal(2, children.Count);
+        Assert.Equal(3, children.Count);
+        Assert.True(await db.QueueApplications.AnyAsync(a => children.Contains(a.ChildPersonId) && a.Status == Kabinet.Web.Features.Kindergarten.Queue.ApplicationStatus.Waiting));
         Assert.True(await db.ClassMemberships.AnyAsync(m => children.Contains(m.PersonId) && db.ClassGroups.Any(c => c.Id == m.ClassGroupId && c.OrganisationId == 1 && c.Name == "5А")));
         Assert.True(await db.KindergartenPlacements.AnyAsync(p => children.Contains(p.PersonId)));
         var student = await db.Users.SingleAsync(a => a.UserName == "demo.uchenik");

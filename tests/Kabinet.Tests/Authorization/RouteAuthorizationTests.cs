@@ -28,6 +28,9 @@ public sealed class RouteAuthorizationTests(DemoApp app)
 
         /// <summary>Organisation or regional administrators (each sees what is in their scope).</summary>
         AnyAdministrator,
+
+        /// <summary>Municipal operators (their municipality) and regional administrators (all).</summary>
+        Operator,
     }
 
     /// <summary>Route pattern → a sample address, who may use it, and what a permitted caller gets.</summary>
@@ -62,6 +65,13 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         ["/notifications/settings"] = ("/notifications/settings", Access.SignedIn, HttpStatusCode.OK),
         ["/admin/support"] = ("/admin/support", Access.RegionalAdmin, HttpStatusCode.OK),
         ["/admin/support/{id:int}"] = ("/admin/support/999999", Access.RegionalAdmin, HttpStatusCode.NotFound),
+        ["/kindergarten"] = ("/kindergarten", Access.SignedIn, HttpStatusCode.OK),
+        ["/kindergarten/apply"] = ("/kindergarten/apply", Access.SignedIn, HttpStatusCode.OK),
+        ["/kindergarten/{id:int}"] = ("/kindergarten/999999", Access.SignedIn, HttpStatusCode.NotFound), // own applications: KindergartenAuthorizationTests
+        ["/kindergarten/{id:int}/edit"] = ("/kindergarten/999999/edit", Access.SignedIn, HttpStatusCode.NotFound),
+        ["/operator/kindergarten"] = ("/operator/kindergarten", Access.Operator, HttpStatusCode.OK),
+        ["/operator/kindergarten/{id:int}"] = ("/operator/kindergarten/999999", Access.Operator, HttpStatusCode.NotFound),
+        ["/operator/kindergarten/queue"] = ("/operator/kindergarten/queue", Access.Operator, HttpStatusCode.OK),
         ["/dev/mail"] = ("/dev/mail", Access.Public, HttpStatusCode.NotFound), // Development only
         ["/error/{status:int}"] = ("/error/404", Access.Public, HttpStatusCode.NotFound),
         ["/api/v1/municipalities"] = ("/api/v1/municipalities", Access.Public, HttpStatusCode.OK),
@@ -117,6 +127,7 @@ public sealed class RouteAuthorizationTests(DemoApp app)
             Access.RegionalAdmin => caller == "demo.region",
             Access.OrganisationAdmin => caller == "demo.admin",
             Access.AnyAdministrator => caller is "demo.admin" or "demo.region",
+            Access.Operator => caller is "demo.operator" or "demo.region",
             _ => true,
         };
         if (!permitted && caller is not null)

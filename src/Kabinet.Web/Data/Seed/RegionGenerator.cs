@@ -6,7 +6,7 @@ namespace Kabinet.Web.Data.Seed;
 /// <summary>The people the demo accounts belong to, picked out of the generated region.</summary>
 internal sealed record DemoCast(
     int KemerovoId, int GymnasiumId, int ParentPersonId, int StudentPersonId, int TeacherPersonId,
-    int OrganisationAdminPersonId, int OperatorPersonId, int RegionalAdminPersonId);
+    int OrganisationAdminPersonId, int OperatorPersonId, int RegionalAdminPersonId, int ToddlerPersonId = 0, int KindergartenId = 0);
 
 /// <summary>Everything the generator made, with ids assigned, ready for bulk insertion in this order.</summary>
 internal sealed class GeneratedRegion
@@ -22,6 +22,9 @@ internal sealed class GeneratedRegion
     public List<ClassMembership> ClassMemberships { get; } = [];
     public List<KindergartenPlacement> KindergartenPlacements { get; } = [];
     public List<FamilyLink> FamilyLinks { get; } = [];
+    public List<Features.Kindergarten.Queue.QueueApplication> QueueApplications { get; } = [];
+    public List<Features.Kindergarten.Queue.ApplicationChoice> ApplicationChoices { get; } = [];
+    public List<Features.Kindergarten.Queue.StatusChange> StatusChanges { get; } = [];
     public DemoCast Cast { get; set; } = null!;
 }
 
@@ -29,7 +32,7 @@ internal sealed class GeneratedRegion
 /// Generates a plausible Kuzbass: organisations in every municipality, classes and groups, staff,
 /// children with their families. The same seed and academic year always give the same region.
 /// </summary>
-internal sealed class RegionGenerator
+internal sealed partial class RegionGenerator
 {
     private static readonly string[] ClassLetters = ["А", "Б", "В", "Г"];
     private static readonly string[] RomanNumerals = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
@@ -58,6 +61,7 @@ internal sealed class RegionGenerator
         _scale = scale;
         _startYear = academicStartYear;
         _random = new Random(seed);
+        _queueRandom = new Random(unchecked((seed * 7919) + 17));
         _referenceDay = new DateOnly(academicStartYear, 9, 1);
     }
 
@@ -99,6 +103,7 @@ internal sealed class RegionGenerator
             OperatorPersonId = NewAdult(Sex.Female, _startYear - 47).Id,
             RegionalAdminPersonId = NewAdult(Sex.Male, _startYear - 51).Id,
         };
+        AddQueueApplications();
         return _region;
     }
 
@@ -465,17 +470,24 @@ internal sealed class RegionGenerator
         var student = kemerovoChildren.First(c => c.ClassGroupId == fifthGrade.Id);
         var groupIds = _region.KindergartenGroups.Where(g => g.OrganisationId == kindergarten.Id && g.AgeFromMonths >= 36).Select(g => g.Id).ToHashSet();
         var preschooler = kemerovoChildren.First(c => c.KindergartenGroupId is { } id && groupIds.Contains(id));
+        // A toddler at home, waiting in the queue of the kindergarten the sibling attends.
+        var toddler = kemerovoChildren.First(c => c.KindergartenGroupId is null && c.ClassGroupId is null
+            && c.BirthDate < _referenceDay.AddMonths(-14) && c.BirthDate > _referenceDay.AddMonths(-30));
         kemerovoChildren.Remove(student);
         kemerovoChildren.Remove(preschooler);
+        kemerovoChildren.Remove(toddler);
 
         var family = NewParents(student.BirthDate, forceBoth: true);
         NameChild(student, family);
         NameChild(preschooler, family);
+        NameChild(toddler, family);
+        _demoToddler = toddler;
 
         var head = _region.Employees.First(e => e.OrganisationId == gymnasium.Id);
         var teacher = _region.Employees.First(e => e.Id == fifthGrade.ClassTeacherId);
         return new DemoCast(kemerovoId, gymnasium.Id, ParentPersonId: family.Mother!.Id, StudentPersonId: student.Person!.Id,
-            TeacherPersonId: teacher.PersonId, OrganisationAdminPersonId: head.PersonId, OperatorPersonId: 0, RegionalAdminPersonId: 0);
+            TeacherPersonId: teacher.PersonId, OrganisationAdminPersonId: head.PersonId, OperatorPersonId: 0, RegionalAdminPersonId: 0,
+            ToddlerPersonId: toddler.Person!.Id, KindergartenId: kindergarten.Id);
     }
 
     private sealed record Parents(string Surname, Person? Father, Person? Mother);

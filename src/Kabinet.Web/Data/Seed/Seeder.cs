@@ -41,7 +41,8 @@ internal sealed class Seeder(KabinetDbContext db, UserManager<Account> users, Ti
             $"(детских садов {region.Organisations.Count(o => o.Kind == OrganisationKind.Kindergarten)}, школ {region.Organisations.Count(o => o.Kind == OrganisationKind.School)}, " +
             $"колледжей {region.Organisations.Count(o => o.Kind == OrganisationKind.College)}, доп. образования {region.Organisations.Count(o => o.Kind == OrganisationKind.AdditionalEducation)}), " +
             $"людей {region.People.Count}, классов и групп {region.ClassGroups.Count}, групп ДОУ {region.KindergartenGroups.Count}, " +
-            $"обучающихся {region.ClassMemberships.Count}, воспитанников ДОУ {region.KindergartenPlacements.Count}.");
+            $"обучающихся {region.ClassMemberships.Count}, воспитанников ДОУ {region.KindergartenPlacements.Count}, " +
+            $"заявлений в детские сады {region.QueueApplications.Count} (в очереди {region.QueueApplications.Count(a => a.Status == Features.Kindergarten.Queue.ApplicationStatus.Waiting)}).");
     }
 
     public async Task<GeneratedRegion> SeedAsync(SeedScale scale, int seed, CancellationToken ct)
@@ -67,6 +68,9 @@ internal sealed class Seeder(KabinetDbContext db, UserManager<Account> users, Ti
             await bulk.InsertAsync(region.ClassMemberships, ct);
             await bulk.InsertAsync(region.KindergartenPlacements, ct);
             await bulk.InsertAsync(region.FamilyLinks, ct);
+            await bulk.InsertAsync(region.QueueApplications, ct);
+            await bulk.InsertAsync(region.ApplicationChoices, ct);
+            await bulk.InsertAsync(region.StatusChanges, ct);
             await bulk.ResetIdentityAsync<Municipality>(ct);
             await bulk.ResetIdentityAsync<Person>(ct);
             await bulk.ResetIdentityAsync<Organisation>(ct);
@@ -78,6 +82,9 @@ internal sealed class Seeder(KabinetDbContext db, UserManager<Account> users, Ti
             await bulk.ResetIdentityAsync<ClassMembership>(ct);
             await bulk.ResetIdentityAsync<KindergartenPlacement>(ct);
             await bulk.ResetIdentityAsync<FamilyLink>(ct);
+            await bulk.ResetIdentityAsync<Features.Kindergarten.Queue.QueueApplication>(ct);
+            await bulk.ResetIdentityAsync<Features.Kindergarten.Queue.ApplicationChoice>(ct);
+            await bulk.ResetIdentityAsync<Features.Kindergarten.Queue.StatusChange>(ct);
 
             // In the same transaction: a region is never left without its demo accounts.
             foreach (var account in DemoAccounts(region.Cast))

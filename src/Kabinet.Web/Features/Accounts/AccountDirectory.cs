@@ -16,4 +16,11 @@ public sealed class AccountDirectory(KabinetDbContext db)
         var ids = accountIds.Distinct().ToList();
         return await db.Users.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.PersonId, ct);
     }
+
+    /// <summary>The accounts of people (a person has at most one account); people without one are left out.</summary>
+    public async Task<IReadOnlyList<int>> AccountIdsOfPeopleAsync(IEnumerable<int> personIds, CancellationToken ct)
+    {
+        var ids = personIds.Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(a => ids.Contains(a.PersonId)).Select(a => a.Id).ToListAsync(ct);
+    }
 }

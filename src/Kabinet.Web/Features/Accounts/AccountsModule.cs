@@ -175,6 +175,14 @@ public static class KabinetClaims
     public static int PersonIdOf(ClaimsPrincipal user) =>
         int.Parse(user.FindFirstValue(PersonId) ?? throw new InvalidOperationException("Not signed in."), System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The municipalities where the person holds the role («MunicipalOperator@mun:3» → 3).</summary>
+    public static IReadOnlySet<int> MunicipalitiesOf(ClaimsPrincipal user, PortalRole role) =>
+        user.FindAll(Grant)
+            .Select(c => c.Value)
+            .Where(v => v.StartsWith($"{role}@mun:", StringComparison.Ordinal))
+            .Select(v => int.Parse(v[(v.IndexOf(':', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture))
+            .ToHashSet();
+
     /// <summary>The organisations where the person holds the role («OrganisationAdmin@org:12» → 12).</summary>
     public static IReadOnlySet<int> OrganisationsOf(ClaimsPrincipal user, PortalRole role) =>
         user.FindAll(Grant)

@@ -52,6 +52,10 @@ public sealed partial class FamilyDirectory
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>A staff member's view of a person's data, for the log «Кто просматривал данные моего ребёнка» (in the caller's unit of work).</summary>
+    public void RecordView(int actorAccountId, int personId, string what, DateTime now) =>
+        db.PersonalDataAccess.Add(new PersonalDataAccess { ActorAccountId = actorAccountId, SubjectPersonId = personId, Action = "view", What = what, At = now });
+
     /// <summary>Names of people by id.</summary>
     public async Task<IReadOnlyDictionary<int, string>> NamesAsync(IEnumerable<int> personIds, CancellationToken ct)
     {

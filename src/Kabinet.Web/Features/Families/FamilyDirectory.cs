@@ -33,4 +33,11 @@ public sealed partial class FamilyDirectory(KabinetDbContext db)
         await db.SaveChangesAsync(ct);
         return person.Id;
     }
+
+    /// <summary>Ids of people whose surname starts with the text (as people write it: «иванова» finds «Иванова-Петрова»), at most a limit.</summary>
+    public async Task<IReadOnlyList<int>> FindBySurnameAsync(string text, int limit, CancellationToken ct)
+    {
+        var surname = Names.Capitalize(text);
+        return await db.People.AsNoTracking().Where(p => p.LastName.StartsWith(surname)).OrderBy(p => p.Id).Select(p => p.Id).Take(limit).ToListAsync(ct);
+    }
 }

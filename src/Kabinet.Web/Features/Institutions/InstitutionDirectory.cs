@@ -12,7 +12,7 @@ public sealed record NamedItem(int Id, string Name);
 public sealed record StudyPlace(int PersonId, int OrganisationId, string OrganisationName, OrganisationKind Kind, string GroupName);
 
 /// <summary>What other modules may ask about the region's organisations.</summary>
-public sealed class InstitutionDirectory(KabinetDbContext db)
+public sealed partial class InstitutionDirectory(KabinetDbContext db)
 {
     public async Task<RegionSummary> SummaryAsync(CancellationToken ct)
     {

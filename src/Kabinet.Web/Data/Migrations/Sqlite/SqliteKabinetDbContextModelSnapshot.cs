@@ -1358,6 +1358,365 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                     b.ToTable("study_periods", (string)null);
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Queue.ApplicationChoice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("application_id");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
+                    b.Property<bool>("SiblingAttends")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sibling_attends");
+
+                    b.Property<string>("SiblingName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sibling_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kindergarten_application_choices");
+
+                    b.HasIndex("ApplicationId", "Priority")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kindergarten_application_choices_application_id_priority");
+
+                    b.HasIndex("OrganisationId", "ApplicationId")
+                        .HasDatabaseName("ix_kindergarten_application_choices_organisation_id_application_id");
+
+                    b.ToTable("kindergarten_application_choices", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Queue.BenefitGround", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kindergarten_benefit_grounds");
+
+                    b.ToTable("kindergarten_benefit_grounds", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Active = true,
+                            Kind = "OutOfTurn",
+                            LegalBasis = "п. 12 ст. 14, п. 12 ст. 17 Закона РФ от 15.05.1991 № 1244-1",
+                            Title = "Дети граждан, подвергшихся воздействию радиации вследствие катастрофы на Чернобыльской АЭС"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Active = true,
+                            Kind = "OutOfTurn",
+                            LegalBasis = "Постановление Верховного Совета РФ от 27.12.1991 № 2123-1",
+                            Title = "Дети граждан из подразделений особого риска"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Active = true,
+                            Kind = "OutOfTurn",
+                            LegalBasis = "п. 5 ст. 44 Федерального закона от 17.01.1992 № 2202-1 «О прокуратуре Российской Федерации»",
+                            Title = "Дети прокуроров"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Active = true,
+                            Kind = "OutOfTurn",
+                            LegalBasis = "п. 3 ст. 19 Закона РФ от 26.06.1992 № 3132-1 «О статусе судей в Российской Федерации»",
+                            Title = "Дети судей"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Active = true,
+                            Kind = "OutOfTurn",
+                            LegalBasis = "ч. 25 ст. 35 Федерального закона от 28.12.2010 № 403-ФЗ «О Следственном комитете Российской Федерации»",
+                            Title = "Дети сотрудников Следственного комитета Российской Федерации"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Active = true,
+                            Kind = "OutOfTurn",
+                            LegalBasis = "п. 8 ст. 24 Федерального закона от 27.05.1998 № 76-ФЗ; ст. 28.1 Федерального закона от 03.07.2016 № 226-ФЗ (в ред. Федерального закона от 24.06.2023 № 281-ФЗ)",
+                            Title = "Дети военнослужащих, сотрудников Росгвардии и добровольцев, погибших (умерших) при выполнении задач в ходе специальной военной операции"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Active = true,
+                            Kind = "FirstPriority",
+                            LegalBasis = "абз. 2 п. 6 ст. 19 Федерального закона от 27.05.1998 № 76-ФЗ «О статусе военнослужащих» (в ред. Федерального закона от 24.06.2023 № 281-ФЗ)",
+                            Title = "Дети военнослужащих (в том числе членов добровольческих формирований), по месту жительства семьи"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Active = true,
+                            Kind = "FirstPriority",
+                            LegalBasis = "ч. 6 ст. 46 Федерального закона от 07.02.2011 № 3-ФЗ «О полиции»",
+                            Title = "Дети сотрудников полиции, в том числе погибших или уволенных вследствие увечья, и находившиеся на их иждивении"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Active = true,
+                            Kind = "FirstPriority",
+                            LegalBasis = "ч. 6 ст. 46, ч. 2 ст. 56 Федерального закона от 07.02.2011 № 3-ФЗ «О полиции»",
+                            Title = "Дети сотрудников органов внутренних дел, не являющихся сотрудниками полиции"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Active = true,
+                            Kind = "FirstPriority",
+                            LegalBasis = "ч. 14 ст. 3 Федерального закона от 30.12.2012 № 283-ФЗ",
+                            Title = "Дети сотрудников уголовно-исполнительной системы, федеральной противопожарной службы, органов принудительного исполнения, таможенных органов"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Active = true,
+                            Kind = "FirstPriority",
+                            LegalBasis = "Указ Президента РФ от 02.10.1992 № 1157",
+                            Title = "Дети-инвалиды и дети, один из родителей которых является инвалидом"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Active = true,
+                            Kind = "FirstPriority",
+                            LegalBasis = "Закон Кемеровской области от 10.10.2005 № 123-ОЗ «О мерах социальной поддержки многодетных семей»",
+                            Title = "Дети из многодетных семей"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Active = true,
+                            Kind = "FirstPriority",
+                            LegalBasis = "Закон Кемеровской области от 16.03.2001 № 26-ОЗ",
+                            Title = "Дети из приёмных семей, в которых воспитываются трое и более детей"
+                        });
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Queue.QueueApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AdaptedProgramme")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("adapted_programme");
+
+                    b.Property<int>("AdmissionYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("admission_year");
+
+                    b.Property<int>("AgeGroup")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("age_group");
+
+                    b.Property<int>("ApplicantPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applicant_person_id");
+
+                    b.Property<string>("Benefit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("benefit");
+
+                    b.Property<DateTime?>("BenefitDecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("benefit_decided_at");
+
+                    b.Property<int?>("BenefitGroundId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("benefit_ground_id");
+
+                    b.Property<string>("BenefitStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("benefit_status");
+
+                    b.Property<DateOnly>("ChildBirthDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_birth_date");
+
+                    b.Property<int>("ChildPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("child_person_id");
+
+                    b.Property<DateOnly>("DesiredDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("desired_date");
+
+                    b.Property<string>("Focus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("focus");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mode");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<string>("Need")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("need");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<int?>("SubmittedByAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_by_account_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kindergarten_applications");
+
+                    b.HasIndex("ApplicantPersonId")
+                        .HasDatabaseName("ix_kindergarten_applications_applicant_person_id");
+
+                    b.HasIndex("BenefitGroundId")
+                        .HasDatabaseName("ix_kindergarten_applications_benefit_ground_id");
+
+                    b.HasIndex("ChildPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kindergarten_applications_one_active_per_child")
+                        .HasFilter("status NOT IN ('Refused', 'Archived')");
+
+                    b.HasIndex("AdmissionYear", "AgeGroup", "Status")
+                        .HasDatabaseName("ix_kindergarten_applications_admission_year_age_group_status");
+
+                    b.HasIndex("MunicipalityId", "Status", "RegisteredAt")
+                        .HasDatabaseName("ix_kindergarten_applications_municipality_id_status_registered_at");
+
+                    b.ToTable("kindergarten_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Queue.StatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<int?>("ByAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("by_account_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kindergarten_status_changes");
+
+                    b.HasIndex("ApplicationId", "At")
+                        .HasDatabaseName("ix_kindergarten_status_changes_application_id_at");
+
+                    b.ToTable("kindergarten_status_changes", (string)null);
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1919,6 +2278,63 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_study_periods_academic_years_academic_year_id");
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Queue.ApplicationChoice", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Kindergarten.Queue.QueueApplication", null)
+                        .WithMany("Choices")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_application_choices_kindergarten_applications_application_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_application_choices_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Queue.QueueApplication", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_applications_people_applicant_person_id");
+
+                    b.HasOne("Kabinet.Web.Features.Kindergarten.Queue.BenefitGround", null)
+                        .WithMany()
+                        .HasForeignKey("BenefitGroundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_kindergarten_applications_benefit_grounds_benefit_ground_id");
+
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_applications_people_child_person_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_applications_municipalities_municipality_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Queue.StatusChange", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Kindergarten.Queue.QueueApplication", null)
+                        .WithMany("History")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_status_changes_kindergarten_applications_application_id");
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Notifications.Notification", b =>
                 {
                     b.HasOne("Kabinet.Web.Features.Accounts.Account", null)
@@ -1972,6 +2388,13 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Kabinet.Web.Features.Institutions.AcademicYear", b =>
                 {
                     b.Navigation("Periods");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Queue.QueueApplication", b =>
+                {
+                    b.Navigation("Choices");
+
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }

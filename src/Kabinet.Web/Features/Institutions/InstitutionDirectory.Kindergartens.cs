@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Kabinet.Web.Features.Institutions;
+
+/// <summary>A kindergarten group as the queue sees it: its age band, focus, mode, places and how many are taken.</summary>
+public sealed record KindergartenGroupInfo(int OrganisationId, int GroupId, string Name, int AgeFromMonths, int AgeToMonths, GroupFocus Focus, DailyMode Mode, int Capacity, int Placed)
+{
+    public bool Takes(int ageMonths) => AgeFromMonths <= ageMonths && ageMonths < AgeToMonths;
+}
+
+public sealed partial class InstitutionDirectory
+{
+    /// <summary>The kindergartens of a municipality, by name.</summary>
+    public Task<List<NamedItem>> KindergartensInAsync(int municipalityId, CancellationToken ct) =>
+        db.Organisations.AsNoTracking()
+            .Where(o => o.MunicipalityId == municipalityId && o.Kind == OrganisationKind.Kindergarten)
+            .OrderBy(o => o.SortName)
+            .Select(o => new NamedItem(o.Id, o.ShortName))
+            .ToListAsync(ct);
+
+    /// <summary>The municipality of each of these organisations that is a kindergarten.</summary>
+    public async Task<IReadOnlyDictionary<int, int>> KindergartenMunicipalitiesAsync(IEnumerable<int> organisationIds, CancellationToken ct)
+    {
+        var ids = organisationIds.Distinct().ToList();
+        return await db.Organisations.AsNoTracking()
+            .Where(o => ids.Contains(o.Id) && o.Kind == OrganisationKind.Kindergarten)
+            .ToDictionaryAsync(o => o.Id, o => o.MunicipalityId, ct);
+    }
+
+    /// <summary>The groups of these kindergartens with the number of children placed in each.</summary>
+    public async Task<IReadOnlyList<KindergartenGroupInfo>> KindergartenGroupsAsync(IEnumerable<int> organisationIds, CancellationToken ct)
+    {
+        var ids = organisationIds.Distinct().ToList();
+        return await db.KindergartenGroups.AsNoTracking()
+            .Where(g => ids.Contains(g.OrganisationId))
+            .OrderBy(g => g.OrganisationId).ThenBy(g => g.AgeFromMonths).ThenBy(g => g.Name)
+            .Select(g => new KindergartenGroupInfo(g.OrganisationId, g.Id, g.Name, g.AgeFromMonths, g.AgeToMonths, g.Focus, g.Mode, g.Capacity,
+                db.KindergartenPlacements.Count(p => p.KindergartenGroupId == g.Id)))
+            .ToListAsync(ct);
+    }
+}

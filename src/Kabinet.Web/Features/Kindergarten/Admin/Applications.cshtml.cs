@@ -1,0 +1,89 @@
+using Kabinet.Web.Common.Paging;
+using Kabinet.Web.Data;
+using Kabinet.Web.Features.Families;
+using Kabinet.Web.Features.Institutions;
+using Kabinet.Web.Features.Kindergarten.Queue;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kabinet.Web.Features.Kindergarten.Admin;
+
+public sealed record OperatorRow(int Id, string Child, DateOnly BirthDate, ApplicationStatus Status, DateTime RegisteredAt, DateTime StatusChangedAt,
+    BenefitKind Benefit, BenefitStatus BenefitStatus, string Municipality, bool Overdue);
+
+/// <summary>
+/// The operator's list of applications: filters by status, kindergarten, benefit waiting for a check and overdue
+/// review; search by number or the child's surname. Applications not reviewed within the processing time are marked.
+/// </summary>
+[Authorize(Roles = AdminScope.Roles)]
+public sealed class ApplicationsModel(KabinetDbContext db, FamilyDirectory families, InstitutionDirectory institutions, TimeProvider time) : PageModel
+{
+    /// <summary>Days an application may wait for review (Новое, Принято к рассмотрению) before it is overdue.</summary>
+    public const int ReviewDays = 7;
+
+    private const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public ApplicationStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "overdue")]
+    public bool OnlyOverdue { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "benefit")]
+    public bool OnlyBenefitToCheck { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public Page<OperatorRow> Rows { get; private set; } = new([], 1, PageSize, 0);
+
+    public int OverdueCount { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var overdueBefore = now.AddDays(-ReviewDays);
+        var scoped = AdminScope.Applications(db, User).AsNoTracking();
+        OverdueCount = await scoped.CountAsync(a => (a.Status == ApplicationStatus.New || a.Status == ApplicationStatus.UnderReview) && a.RegisteredAt < overdueBefore, ct);
+
+        var query = scoped;
+        if (Status is { } status)
+            query = query.Where(a => a.Status == status);
+        if (OnlyOverdue)
+            query = query.Where(a => (a.Status == ApplicationStatus.New || a.Status == ApplicationStatus.UnderReview) && a.RegisteredAt < overdueBefore);
+        if (OnlyBenefitToCheck)
+            query = query.Where(a => a.BenefitStatus == BenefitStatus.Claimed && a.Status != ApplicationStatus.Archived && a.Status != ApplicationStatus.Refused);
+        if (!string.IsNullOrWhiteSpace(Query))
+        {
+            var text = Query.Trim();
+            if (int.TryParse(text.TrimStart('№', ' '), out var number))
+                query = query.Where(a => a.Id == number);
+            else
+            {
+                var people = await families.FindBySurnameAsync(text, 500, ct);
+                query = query.Where(a => people.Contains(a.ChildPersonId));
+            }
+        }
+
+        var total = await query.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var page = await query.OrderBy(a => a.RegisteredAt).ThenBy(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var names = await families.NamesAsync(page.Select(a => a.ChildPersonId), ct);
+        var (_, municipalities) = await institutions.NamesAsync([], page.Select(a => a.MunicipalityId), ct);
+        Rows = new Page<OperatorRow>([.. page.Select(a => new OperatorRow(a.Id, names.GetValueOrDefault(a.ChildPersonId, ""), a.ChildBirthDate, a.Status, a.RegisteredAt,
+            a.StatusChangedAt, a.Benefit, a.BenefitStatus, municipalities.GetValueOrDefault(a.MunicipalityId, ""),
+            a.Status is ApplicationStatus.New or ApplicationStatus.UnderReview && a.RegisteredAt < overdueBefore))], PageNumber, PageSize, total);
+        return Page();
+    }
+
+    public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
+    {
+        ["status"] = Status?.ToString(), ["q"] = Query, ["overdue"] = OnlyOverdue ? "true" : null, ["benefit"] = OnlyBenefitToCheck ? "true" : null,
+        ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(p => p.Value is not null)).ToString();
+}

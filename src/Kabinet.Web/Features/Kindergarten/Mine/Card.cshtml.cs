@@ -1,0 +1,118 @@
+using System.Globalization;
+using Kabinet.Web.Common.Time;
+using Kabinet.Web.Data;
+using Kabinet.Web.Features.Accounts;
+using Kabinet.Web.Features.Families;
+using Kabinet.Web.Features.Institutions;
+using Kabinet.Web.Features.Kindergarten.Queue;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kabinet.Web.Features.Kindergarten.Mine;
+
+/// <summary>
+/// The parent's view of one application: status and its history, and for each chosen kindergarten the place in
+/// the queue with who is ahead and why — now or on a chosen date — and a chart of the place over time.
+/// </summary>
+[Authorize]
+public sealed class CardModel(KabinetDbContext db, ParentApplications applications, FamilyDirectory families, InstitutionDirectory institutions,
+    QueuePositions positions, ApplicationStatusService statuses, TimeProvider time) : PageModel
+{
+    public QueueApplication Application { get; private set; } = null!;
+
+    public string ChildName { get; private set; } = "";
+
+    public string MunicipalityName { get; private set; } = "";
+
+    public IReadOnlyDictionary<int, string> Kindergartens { get; private set; } = new Dictionary<int, string>();
+
+    public IReadOnlyList<ChoicePosition> Positions { get; private set; } = [];
+
+    public IReadOnlyList<PositionPoint> Chart { get; private set; } = [];
+
+    public BenefitGround? Ground { get; private set; }
+
+    /// <summary>«Очередь на дату»: the date asked for, or null for now.</summary>
+    [BindProperty(SupportsGet = true, Name = "on")]
+    public DateOnly? On { get; set; }
+
+    [BindProperty]
+    public bool ConfirmWithdraw { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+            return NotFound();
+        var today = time.Today();
+        if (On is { } on && (on > today || on < DateOnly.FromDateTime(RegionTime.ToLocal(Application.RegisteredAt))))
+        {
+            ModelState.AddModelError("on", $"Выберите дату от {RegionTime.ToLocal(Application.RegisteredAt):dd.MM.yyyy} до сегодняшнего дня.");
+            On = null;
+        }
+
+        // The end of the chosen day in the region's time.
+        DateTime? moment = On is { } day ? RegionTime.ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddTicks(-1) : null;
+        Positions = await positions.OfAsync(Application, moment, ct);
+        Chart = await positions.ChartAsync(Application, time.GetUtcNow().UtcDateTime, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+            return NotFound();
+        if (!ConfirmWithdraw)
+        {
+            TempData["Status"] = "Чтобы отозвать заявление, отметьте, что понимаете: место в очереди будет потеряно.";
+            return Redirect($"/kindergarten/{id}");
+        }
+
+        if (!await statuses.MoveAsync(Application, ApplicationStatus.Archived, KabinetClaims.AccountIdOf(User), "Отозвано заявителем", ct))
+        {
+            TempData["Status"] = "Это заявление уже нельзя отозвать.";
+            return Redirect($"/kindergarten/{id}");
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Status"] = "Заявление только что изменилось. Проверьте его и повторите.";
+            return Redirect($"/kindergarten/{id}");
+        }
+
+        TempData["Status"] = $"Заявление № {id} отозвано и перенесено в архив.";
+        return Redirect("/kindergarten");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        if (await applications.FindAsync(KabinetClaims.PersonIdOf(User), id, ct) is not { } application)
+            return false;
+        Application = application;
+        ChildName = (await families.FindPersonAsync(application.ChildPersonId, ct))?.FullName ?? "";
+        var (organisations, municipalities) = await institutions.NamesAsync(application.Choices.Select(c => c.OrganisationId), [application.MunicipalityId], ct);
+        Kindergartens = organisations;
+        MunicipalityName = municipalities.GetValueOrDefault(application.MunicipalityId, "");
+        Ground = application.BenefitGroundId is { } groundId ? await db.BenefitGrounds.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groundId, ct) : null;
+        return true;
+    }
+
+    /// <summary>The chart as SVG polyline points: x by month, y by place (1 — at the top).</summary>
+    public string ChartPoints(int width, int height)
+    {
+        if (Chart.Count == 0)
+            return "";
+        var max = Math.Max(Chart.Max(p => p.Place), 1);
+        var step = Chart.Count == 1 ? 0 : (double)width / (Chart.Count - 1);
+        return string.Join(' ', Chart.Select((p, i) => string.Create(CultureInfo.InvariantCulture,
+            $"{i * step:0.#},{(max == 1 ? height / 2.0 : (p.Place - 1) * (double)height / (max - 1)):0.#}")));
+    }
+
+    public static string Plural(int n, string one, string few, string many) =>
+        (n % 10 == 1 && n % 100 != 11) ? one : (n % 10 is >= 2 and <= 4 && n % 100 is < 12 or > 14) ? few : many;
+}
