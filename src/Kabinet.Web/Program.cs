@@ -3,6 +3,7 @@ using Kabinet.Web.Common.Hosting;
 using Kabinet.Web.Data;
 using Kabinet.Web.Features.Accounts;
 using Kabinet.Web.Features.Families;
+using Kabinet.Web.Features.Faq;
 using Kabinet.Web.Features.Institutions;
 using Kabinet.Web.Features.Notifications;
 
@@ -25,6 +26,7 @@ builder.AddAccounts();
 builder.AddFamilies();
 builder.AddInstitutions();
 builder.AddNotifications();
+builder.AddFaq();
 
 var app = builder.Build();
 app.UsePlatform();
