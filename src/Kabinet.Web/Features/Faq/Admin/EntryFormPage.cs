@@ -94,12 +94,12 @@ public abstract class EntryFormPage(KabinetDbContext db, FaqMarkdown markdown) :
             PreviewHtml = markdown.ToHtml(Answer!);
     }
 
-    /// <summary>An order that puts the question after the others of its section.</summary>
+    /// <summary>An order that puts the question after the others of its section; a new section goes after all the others.</summary>
     protected async Task<int> NextOrderAsync(string section, int? exceptId, CancellationToken ct)
     {
-        var last = await db.FaqEntries
-            .Where(e => e.Section == section && e.Id != exceptId)
-            .MaxAsync(e => (int?)e.Order, ct);
+        var others = db.FaqEntries.Where(e => e.Id != exceptId);
+        var last = await others.Where(e => e.Section == section).MaxAsync(e => (int?)e.Order, ct)
+            ?? await others.MaxAsync(e => (int?)e.Order, ct);
         return Math.Min(FaqEntry.MaxOrder, (last ?? 0) + 10);
     }
 }
