@@ -3,6 +3,7 @@ using Kabinet.Web.Common.Hosting;
 using Kabinet.Web.Data;
 using Kabinet.Web.Features.Accounts;
 using Kabinet.Web.Features.Families;
+using Kabinet.Web.Features.Faq;
 using Kabinet.Web.Features.Institutions;
 using Kabinet.Web.Features.Notifications;
 using Kabinet.Web.Features.Kindergarten;
@@ -27,6 +28,7 @@ builder.AddFamilies();
 builder.AddInstitutions();
 builder.AddNotifications();
 builder.AddKindergarten();
+builder.AddFaq();
 
 var app = builder.Build();
 app.UsePlatform();

@@ -77,6 +77,8 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
 
     public DbSet<Features.Kindergarten.Queue.BenefitGround> BenefitGrounds => Set<Features.Kindergarten.Queue.BenefitGround>();
 
+    public DbSet<Features.Faq.FaqEntry> FaqEntries => Set<Features.Faq.FaqEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -88,6 +90,7 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
         Features.Support.SupportModule.ConfigureModel(builder);
         Features.Notifications.NotificationsModule.ConfigureModel(builder);
         Features.Kindergarten.KindergartenModule.ConfigureModel(builder);
+        Features.Faq.FaqModule.ConfigureModel(builder);
         ConfigureCrossModuleKeys(builder);
     }
 
@@ -102,6 +105,7 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
         builder.Entity<ChildLinkRequest>().HasOne<Account>().WithMany().HasForeignKey(r => r.RequestedByAccountId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Notifications.Notification>().HasOne<Account>().WithMany().HasForeignKey(n => n.AccountId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Notifications.NotificationPreference>().HasOne<Account>().WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Faq.FaqEntry>().HasOne<Account>().WithMany().HasForeignKey(f => f.UpdatedByAccountId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<PersonalDataAccess>().HasOne<Account>().WithMany().HasForeignKey(a => a.ActorAccountId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<RoleGrant>().HasOne<Organisation>().WithMany().HasForeignKey(g => g.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Kindergarten.Queue.QueueApplication>().HasOne<Person>().WithMany().HasForeignKey(a => a.ChildPersonId).OnDelete(DeleteBehavior.Restrict);

@@ -28,6 +28,7 @@ public sealed class ModuleBoundaryTests
         ["DevTools"] = [],
         ["Support"] = [],
         ["Notifications"] = ["NotificationCentre", "NotificationKinds"],
+        ["Faq"] = [],
     };
 
     public static TheoryData<string, string> ModulePairs()

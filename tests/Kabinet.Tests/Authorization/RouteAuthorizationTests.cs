@@ -72,6 +72,11 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         ["/operator/kindergarten"] = ("/operator/kindergarten", Access.Operator, HttpStatusCode.OK),
         ["/operator/kindergarten/{id:int}"] = ("/operator/kindergarten/999999", Access.Operator, HttpStatusCode.NotFound),
         ["/operator/kindergarten/queue"] = ("/operator/kindergarten/queue", Access.Operator, HttpStatusCode.OK),
+        ["/faq"] = ("/faq", Access.Public, HttpStatusCode.OK),
+        ["/admin/faq"] = ("/admin/faq", Access.RegionalAdmin, HttpStatusCode.OK),
+        ["/admin/faq/new"] = ("/admin/faq/new", Access.RegionalAdmin, HttpStatusCode.OK),
+        ["/admin/faq/{id:int}"] = ("/admin/faq/1", Access.RegionalAdmin, HttpStatusCode.OK),
+        ["/admin/faq/{id:int}/remove"] = ("/admin/faq/1/remove", Access.RegionalAdmin, HttpStatusCode.OK),
         ["/dev/mail"] = ("/dev/mail", Access.Public, HttpStatusCode.NotFound), // Development only
         ["/error/{status:int}"] = ("/error/404", Access.Public, HttpStatusCode.NotFound),
         ["/api/v1/municipalities"] = ("/api/v1/municipalities", Access.Public, HttpStatusCode.OK),

@@ -86,6 +86,9 @@ internal sealed class Seeder(KabinetDbContext db, UserManager<Account> users, Ti
             await bulk.ResetIdentityAsync<Features.Kindergarten.Queue.ApplicationChoice>(ct);
             await bulk.ResetIdentityAsync<Features.Kindergarten.Queue.StatusChange>(ct);
 
+            db.FaqEntries.AddRange(FaqStarterSet.Create(time.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync(ct);
+
             // In the same transaction: a region is never left without its demo accounts.
             foreach (var account in DemoAccounts(region.Cast))
                 await CreateDemoAccountAsync(account, ct);
