@@ -11,6 +11,7 @@ internal static class InstitutionsModule
         builder.Services.AddScoped<InstitutionDirectory>();
         builder.Services.AddScoped<Search.SearchOrganisations>();
         builder.Services.AddScoped<Profile.OrganisationProfile>();
+        builder.Services.AddScoped<Map.FindKindergartens>();
         builder.Services.AddOptions<Map.MapOptions>()
             .Bind(builder.Configuration.GetSection(Map.MapOptions.Section))
             .PostConfigure(o => o.Check());
