@@ -30,8 +30,8 @@ public sealed class KindergartenMapTests(DemoApp app)
         foreach (var item in page.QuerySelectorAll("#kindergarten-list li[data-id]"))
         {
             var kindergarten = expected.Single(k => k.Id == int.Parse(item.GetAttribute("data-id")!, CultureInfo.InvariantCulture));
-            Assert.Equal(kindergarten.Latitude, double.Parse(item.GetAttribute("data-lat")!, CultureInfo.InvariantCulture), 5);
-            Assert.Equal(kindergarten.Longitude, double.Parse(item.GetAttribute("data-lon")!, CultureInfo.InvariantCulture), 5);
+            Assert.Equal(kindergarten.Latitude, double.Parse(item.GetAttribute("data-lat")!, CultureInfo.InvariantCulture), 0.00001);
+            Assert.Equal(kindergarten.Longitude, double.Parse(item.GetAttribute("data-lon")!, CultureInfo.InvariantCulture), 0.00001);
         }
     }
 
@@ -109,7 +109,7 @@ public sealed class KindergartenMapTests(DemoApp app)
         var browser = app.CreateBrowser();
         var list = await browser.GetPageAsync("/kindergartens/map?municipality=1&mode=Full&free=true");
         var link = list.QuerySelector("#kindergarten-list a.results__name")!;
-        var href = link.GetAttribute("href")!;
+        var href = "/kindergartens/map" + link.GetAttribute("href");
         Assert.StartsWith("/kindergartens/map?municipality=1&mode=Full&free=true&kindergarten=", href, StringComparison.Ordinal);
 
         var withCard = await browser.GetPageAsync(href);
@@ -191,6 +191,9 @@ public sealed class KindergartenMapTests(DemoApp app)
         Assert.Equal(["/lib/leaflet/leaflet.js", "/js/kindergarten-map.js"], scripts);
         Assert.NotNull(page.QuerySelector("link[rel=stylesheet][href^='/lib/leaflet/leaflet.css']"));
         Assert.Empty(page.QuerySelectorAll("style, [style]"));
+        Assert.DoesNotContain(page.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal)));
+        Assert.Single(page.QuerySelectorAll("h1"));
+        Assert.All(page.QuerySelectorAll("input, select"), field => Assert.NotNull(page.QuerySelector($"label[for='{field.Id}']")));
         foreach (var asset in new[] { "/lib/leaflet/leaflet.js", "/lib/leaflet/leaflet.css", "/lib/leaflet/images/marker-icon.png", "/js/kindergarten-map.js" })
             Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(asset)).StatusCode);
     }

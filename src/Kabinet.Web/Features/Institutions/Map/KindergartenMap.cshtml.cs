@@ -79,8 +79,8 @@ public sealed class KindergartenMapModel(FindKindergartens find, SearchOrganisat
     /// <summary>The first error recorded for a query parameter, in Russian, or null.</summary>
     public string? ErrorFor(string key) => ModelState[key]?.Errors.FirstOrDefault()?.ErrorMessage;
 
-    /// <summary>This page's address with the current filters and, if given, a kindergarten whose card to show.</summary>
-    public string UrlWith(int? kindergartenId) => Path + QueryString.Create(new Dictionary<string, string?>
+    /// <summary>This page's address (relative: the query alone) with the current filters and, if given, a kindergarten whose card to show.</summary>
+    public string UrlWith(int? kindergartenId) => QueryString.Create(new Dictionary<string, string?>
     {
         ["municipality"] = Filter.MunicipalityId?.ToString(CultureInfo.InvariantCulture),
         ["focus"] = Filter.Focus?.ToString(),
