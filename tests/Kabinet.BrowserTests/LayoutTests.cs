@@ -32,7 +32,7 @@ public sealed class LayoutTests(KabinetBrowserFixture browser)
     }
 
     /// <summary>Empty when the page fits its width; otherwise the widths and the elements that stick out on the right.</summary>
-    private const string FindOverflowScript = """
+    internal const string FindOverflowScript = """
         () => {
             const root = document.documentElement;
             if (root.scrollWidth <= window.innerWidth) return [];

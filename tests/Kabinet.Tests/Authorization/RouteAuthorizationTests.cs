@@ -39,6 +39,7 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         ["/"] = ("/", Access.Public, HttpStatusCode.OK),
         ["/organisations"] = ("/organisations", Access.Public, HttpStatusCode.OK),
         ["/organisations/{id:int}"] = ("/organisations/1", Access.Public, HttpStatusCode.OK),
+        ["/kindergartens/map"] = ("/kindergartens/map", Access.Public, HttpStatusCode.OK),
         ["/docs/api"] = ("/docs/api", Access.Public, HttpStatusCode.OK),
         ["/account/login"] = ("/account/login", Access.Public, HttpStatusCode.OK),
         ["/account/logout"] = ("/account/logout", Access.SignedIn, HttpStatusCode.OK),

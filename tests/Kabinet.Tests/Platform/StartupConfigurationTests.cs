@@ -14,6 +14,7 @@ public sealed class StartupConfigurationTests
         { ["--Database:Provider=PostgreSql", "--Database:ConnectionString="], "Database:ConnectionString" },
         { ["--Kabinet:DataDirectory=" + UnwritableFolderMarker], "Kabinet:DataDirectory" },
         { ["--Kabinet:TrustedProxies=10.0.0.5,10.0.0.300"], "Kabinet:TrustedProxies" },
+        { ["--Map:TileUrl=ftp://tiles.example.org/{z}/{x}/{y}.png"], "Map:TileUrl" },
         { ["frobnicate"], "Неизвестная команда" },
         { ["--urls", "http://127.0.0.1:0", "migrate"], "должна стоять первой" },
         { ["seed", "--scale"], "нужно значение" },

@@ -15,6 +15,8 @@ internal static class CommandRunner
         {
             settings = app.Services.GetRequiredService<DatabaseSettings>();
             TrustedProxies.Parse(app.Configuration[TrustedProxies.Key]);
+            foreach (var check in app.Services.GetServices<StartupSettingsCheck>())
+                check.Run();
         }
         catch (Exception e) when (FindProblem(e) is { } problem)
         {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kabinet.Web.Features.Institutions;
 
 /// <summary>A kindergarten group as the queue sees it: its age band, focus, mode, places and how many are taken.</summary>
-public sealed record KindergartenGroupInfo(int OrganisationId, int GroupId, string Name, int AgeFromMonths, int AgeToMonths, GroupFocus Focus, DailyMode Mode, int Capacity, int Placed)
+public sealed record KindergartenGroupPlaces(int OrganisationId, int GroupId, string Name, int AgeFromMonths, int AgeToMonths, GroupFocus Focus, DailyMode Mode, int Capacity, int Placed)
 {
     public bool Takes(int ageMonths) => AgeFromMonths <= ageMonths && ageMonths < AgeToMonths;
 }
@@ -28,13 +28,13 @@ public sealed partial class InstitutionDirectory
     }
 
     /// <summary>The groups of these kindergartens with the number of children placed in each.</summary>
-    public async Task<IReadOnlyList<KindergartenGroupInfo>> KindergartenGroupsAsync(IEnumerable<int> organisationIds, CancellationToken ct)
+    public async Task<IReadOnlyList<KindergartenGroupPlaces>> KindergartenGroupsAsync(IEnumerable<int> organisationIds, CancellationToken ct)
     {
         var ids = organisationIds.Distinct().ToList();
         return await db.KindergartenGroups.AsNoTracking()
             .Where(g => ids.Contains(g.OrganisationId))
             .OrderBy(g => g.OrganisationId).ThenBy(g => g.AgeFromMonths).ThenBy(g => g.Name)
-            .Select(g => new KindergartenGroupInfo(g.OrganisationId, g.Id, g.Name, g.AgeFromMonths, g.AgeToMonths, g.Focus, g.Mode, g.Capacity,
+            .Select(g => new KindergartenGroupPlaces(g.OrganisationId, g.Id, g.Name, g.AgeFromMonths, g.AgeToMonths, g.Focus, g.Mode, g.Capacity,
                 db.KindergartenPlacements.Count(p => p.KindergartenGroupId == g.Id)))
             .ToListAsync(ct);
     }

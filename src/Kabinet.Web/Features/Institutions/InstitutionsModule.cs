@@ -1,4 +1,6 @@
+using Kabinet.Web.Common.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Kabinet.Web.Features.Institutions;
 
@@ -9,6 +11,11 @@ internal static class InstitutionsModule
         builder.Services.AddScoped<InstitutionDirectory>();
         builder.Services.AddScoped<Search.SearchOrganisations>();
         builder.Services.AddScoped<Profile.OrganisationProfile>();
+        builder.Services.AddScoped<Map.FindKindergartens>();
+        builder.Services.AddOptions<Map.MapOptions>()
+            .Bind(builder.Configuration.GetSection(Map.MapOptions.Section))
+            .PostConfigure(o => o.Check());
+        builder.Services.AddStartupSettingsCheck(sp => _ = sp.GetRequiredService<IOptions<Map.MapOptions>>().Value);
     }
 
     public static void MapInstitutions(this WebApplication app)
