@@ -1,0 +1,117 @@
+using System.Net;
+using Kabinet.Tests.Infrastructure;
+using Kabinet.Web.Features.Kindergarten.Queue;
+using Microsoft.EntityFrameworkCore;
+using static Kabinet.Tests.Kindergarten.KindergartenTestData;
+
+namespace Kabinet.Tests.Kindergarten;
+
+/// <summary>The operator reviews applications; the parent sees the place in the queue and why, now and on a past date.</summary>
+public sealed class OperatorTests(IsolatedApp app) : IClassFixture<IsolatedApp>
+{
+    private static DateOnly NextSeptember => new(DateTime.UtcNow.Month >= 6 ? DateTime.UtcNow.Year + 1 : DateTime.UtcNow.Year, 9, 1);
+
+    [Fact]
+    public async Task The_operator_puts_a_child_in_the_queue_and_the_parent_sees_the_place_with_who_is_ahead()
+    {
+        var (id, parent) = await FileAsync("Мирон", NextSeptember.AddYears(-3).AddMonths(-3));
+        var operatorBrowser = await app.SignedInAsync("demo.operator");
+
+        Assert.Contains(id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            (await operatorBrowser.GetPageAsync("/operator/kindergarten?status=New")).Text("table"), StringComparison.Ordinal);
+        var refusedWithoutReason = await ChangeAsync(operatorBrowser, id, ApplicationStatus.Refused, comment: "");
+        Assert.Contains("Напишите причину", Html.Parse(await refusedWithoutReason.Content.ReadAsStringAsync()).Text("#Comment-error"), StringComparison.Ordinal);
+        var enrolledTooEarly = await ChangeAsync(operatorBrowser, id, ApplicationStatus.Enrolled, comment: "");
+        Assert.Contains("Выберите новый статус", Html.Parse(await enrolledTooEarly.Content.ReadAsStringAsync()).Text("#To-error"), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await ChangeAsync(operatorBrowser, id, ApplicationStatus.UnderReview, "")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ChangeAsync(operatorBrowser, id, ApplicationStatus.Waiting, "Документы в порядке")).StatusCode);
+
+        var application = await ApplicationAsync(app, id);
+        Assert.Equal(ApplicationStatus.Waiting, application.Status);
+        var card = await parent.GetPageAsync($"/kindergarten/{id}");
+        var position = card.QuerySelector(".position")!.TextContent;
+        var expected = await ExpectedPlaceAsync(application, application.Choices.Single(c => c.Priority == 1).OrganisationId);
+        Assert.Contains($"{expected.Place} из {expected.Total}", position, StringComparison.Ordinal);
+        Assert.Contains(expected.Place == 1 ? "Впереди никого нет" : $"Впереди {expected.Place - 1}", card.Text(".cards"), StringComparison.Ordinal);
+        Assert.Contains("Очередник", (await parent.GetPageAsync("/notifications")).Text(".results"), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Документы в порядке", card.Text("#history + ol"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_confirmed_benefit_moves_the_child_ahead_of_everyone_without_one_and_the_date_view_shows_the_place_before()
+    {
+        var (id, parent) = await FileAsync("Тимур", NextSeptember.AddYears(-3).AddMonths(-4), benefitGround: 12);
+        var operatorBrowser = await app.SignedInAsync("demo.operator");
+        await ChangeAsync(operatorBrowser, id, ApplicationStatus.UnderReview, "");
+        await ChangeAsync(operatorBrowser, id, ApplicationStatus.Waiting, "");
+        var application = await ApplicationAsync(app, id);
+        var kindergarten = application.Choices.Single(c => c.Priority == 1).OrganisationId;
+        var before = await ExpectedPlaceAsync(application, kindergarten);
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(-1);
+
+        var refusedWithoutReason = await operatorBrowser.SubmitFormAsync($"/operator/kindergarten/{id}", new Dictionary<string, string> { ["ConfirmBenefit"] = "false", ["Version"] = await VersionAsync(id) }, handler: "Benefit");
+        Assert.Contains("Напишите причину", Html.Parse(await refusedWithoutReason.Content.ReadAsStringAsync()).Text("#Comment-error"), StringComparison.Ordinal);
+        await operatorBrowser.SubmitFormAsync($"/operator/kindergarten/{id}", new Dictionary<string, string> { ["ConfirmBenefit"] = "true", ["Version"] = await VersionAsync(id) }, handler: "Benefit");
+
+        var confirmed = await ApplicationAsync(app, id);
+        Assert.Equal(BenefitStatus.Confirmed, confirmed.BenefitStatus);
+        var after = await ExpectedPlaceAsync(confirmed, kindergarten);
+        Assert.True(after.Place <= before.Place, $"{after.Place} > {before.Place}");
+        var card = await parent.GetPageAsync($"/kindergarten/{id}");
+        Assert.Contains($"{after.Place} из {after.Total}", card.QuerySelector(".position")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("первоочередное право", card.Text(".cards"), StringComparison.Ordinal);
+
+        // Yesterday the child was not registered yet; a future date is refused next to the field.
+        var past = await parent.GetPageAsync($"/kindergarten/{id}?on={yesterday:yyyy-MM-dd}");
+        Assert.Contains("Выберите дату", past.Text("#on-error"), StringComparison.Ordinal);
+        var future = await parent.GetPageAsync($"/kindergarten/{id}?on={yesterday.AddDays(30):yyyy-MM-dd}");
+        Assert.Contains("до сегодняшнего дня", future.Text("#on-error"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stale_form_does_not_overwrite_a_newer_decision()
+    {
+        var (id, _) = await FileAsync("Ева", NextSeptember.AddYears(-3).AddMonths(-6));
+        var operatorBrowser = await app.SignedInAsync("demo.operator");
+        var stale = await VersionAsync(id);
+        await ChangeAsync(operatorBrowser, id, ApplicationStatus.UnderReview, "");
+
+        var late = await operatorBrowser.SubmitFormAsync($"/operator/kindergarten/{id}", new Dictionary<string, string> { ["To"] = "Refused", ["Comment"] = "Нет документов", ["Version"] = stale }, handler: "Status");
+
+        Assert.Equal(HttpStatusCode.Redirect, late.StatusCode);
+        Assert.Equal(ApplicationStatus.UnderReview, (await ApplicationAsync(app, id)).Status);
+        Assert.Contains("заявление изменилось", (await operatorBrowser.GetPageAsync($"/operator/kindergarten/{id}")).Text("p.notice"), StringComparison.Ordinal);
+    }
+
+    private async Task<(int Id, HttpClient Parent)> FileAsync(string name, DateOnly born, int? benefitGround = null)
+    {
+        var child = await NewChildAsync(app, "demo.uchitel", born, name);
+        var gardens = await KindergartensTakingAsync(app, Kemerovo, (int)((NextSeptember.DayNumber - born.DayNumber) / 30.44));
+        var parent = await app.SignedInAsync("demo.uchitel");
+        var form = Form(NextSeptember, gardens[0], gardens[1]);
+        if (benefitGround is { } ground)
+            form["BenefitGroundId"] = ground.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var response = await parent.SubmitFormAsync($"/kindergarten/apply?child={child}&municipality={Kemerovo}", form);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return (int.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture), parent);
+    }
+
+    private async Task<HttpResponseMessage> ChangeAsync(HttpClient browser, int id, ApplicationStatus to, string comment) =>
+        await browser.SubmitFormAsync($"/operator/kindergarten/{id}", new Dictionary<string, string> { ["To"] = to.ToString(), ["Comment"] = comment, ["Version"] = await VersionAsync(id) }, handler: "Status");
+
+    private async Task<string> VersionAsync(int id) => (await ApplicationAsync(app, id)).Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    // The place computed independently: every application in the queue of this kindergarten, age group and year, ranked by hand.
+    private Task<(int Place, int Total)> ExpectedPlaceAsync(QueueApplication application, int kindergarten) => QueryAsync(app, async db =>
+    {
+        var rows = await db.ApplicationChoices.Where(c => c.OrganisationId == kindergarten)
+            .Join(db.QueueApplications, c => c.ApplicationId, a => a.Id, (c, a) => new { a.Id, a.Status, a.AdmissionYear, a.AgeGroup, a.Benefit, a.BenefitStatus, a.RegisteredAt, c.SiblingAttends })
+            .Where(r => r.AdmissionYear == application.AdmissionYear && r.AgeGroup == application.AgeGroup && (r.Status == ApplicationStatus.Waiting || r.Status == ApplicationStatus.WantsChange))
+            .ToListAsync();
+        static int Rank(BenefitKind kind, bool confirmed, bool sibling) => !confirmed ? (sibling ? 5 : 6)
+            : kind == BenefitKind.OutOfTurn ? (sibling ? 1 : 2) : kind == BenefitKind.FirstPriority ? (sibling ? 3 : 4) : 5;
+        var ordered = rows.OrderBy(r => Rank(r.Benefit, r.BenefitStatus == BenefitStatus.Confirmed, r.SiblingAttends)).ThenBy(r => r.RegisteredAt).ThenBy(r => r.Id).ToList();
+        return (ordered.FindIndex(r => r.Id == application.Id) + 1, ordered.Count);
+    });
+}
