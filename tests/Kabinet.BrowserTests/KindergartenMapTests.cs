@@ -11,7 +11,7 @@ public sealed partial class KindergartenMapTests(KabinetBrowserFixture browser)
     private static readonly string ScreenshotDirectory = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
     // A 1×1 grey PNG standing in for a map tile.
-    private static readonly byte[] Tile = Convert.FromBase64String(
+    internal static readonly byte[] Tile = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGO4CwAA3wDeKXlwtgAAAABJRU5ErkJggg==");
 
     [Fact]

@@ -1,0 +1,87 @@
+using Kabinet.BrowserTests.Infrastructure;
+
+namespace Kabinet.BrowserTests;
+
+/// <summary>
+/// The kindergarten queue in a real browser: a parent adds a child, picks a kindergarten on the map and applies
+/// from its card (360 px); the operator registers the application; the parent sees the place and why.
+/// </summary>
+public sealed class KindergartenJourneyTests(KabinetBrowserFixture browser)
+{
+    private const string Password = "Kuzbass-demo-2026";
+
+    [Fact]
+    public async Task A_parent_applies_from_the_map_the_operator_registers_it_and_the_parent_sees_the_place_explained()
+    {
+        var nextSeptember = new DateOnly(DateTime.UtcNow.Month >= 6 ? DateTime.UtcNow.Year + 1 : DateTime.UtcNow.Year, 9, 1);
+        var born = nextSeptember.AddYears(-4).AddMonths(-3);
+        await using var parentSession = await browser.OpenAsync(width: 360, height: 740);
+        var page = parentSession.Page;
+        // Tiles come from the test, not the internet.
+        await page.RouteAsync("https://tile.openstreetmap.org/**", route => route.FulfillAsync(new RouteFulfillOptions { ContentType = "image/png", BodyBytes = KindergartenMapTests.Tile }));
+        await SignInAsync(page, "demo.uchitel");
+
+        await page.GotoAsync("/children/add");
+        await page.GetByLabel("Фамилия", new PageGetByLabelOptions { Exact = true }).FillAsync("Гордеева");
+        await page.GetByLabel("Имя", new PageGetByLabelOptions { Exact = true }).FillAsync("Полина");
+        await page.GetByLabel("Дата рождения").FillAsync(born.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("женский").CheckAsync();
+        await page.GetByLabel("Кем вы приходитесь ребёнку").SelectOptionAsync("Father");
+        await page.GetByLabel("Серия документа").FillAsync("II-ЛО");
+        await page.GetByLabel("Номер документа").FillAsync("771204");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Добавить", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync($"{browser.BaseUrl}/children");
+
+        await page.GotoAsync("/kindergartens/map?municipality=1");
+        var item = page.Locator("#kindergarten-list li[data-id] a.results__name").First;
+        var kindergarten = (await item.TextContentAsync())!.Trim();
+        await item.ClickAsync();
+        await page.Locator("#kindergarten-card").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Добавить в заявление" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Level = 1 })).ToHaveTextAsync("Заявление в детский сад");
+        await page.GetByLabel("Гордеева Полина").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Продолжить" }).ClickAsync();
+        await Expect(page.GetByLabel("1-й приоритет")).ToHaveValueAsync(await page.GetByLabel("1-й приоритет").InputValueAsync());
+        Assert.Contains(kindergarten, await page.GetByLabel("1-й приоритет").Locator("option:checked").TextContentAsync() ?? "", StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Подать заявление" }).ClickAsync();
+        await Expect(page.Locator("#Consent-error")).ToContainTextAsync("согласие"); // nothing was filed without consent
+        await page.GetByLabel("Я согласен(на)", new PageGetByLabelOptions { Exact = false }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Подать заявление" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Level = 1 })).ToContainTextAsync("Заявление №");
+        await Expect(page.Locator("dl.details")).ToContainTextAsync("Новое");
+        var number = (await page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Level = 1 }).TextContentAsync())!.Split('№')[1].Trim();
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "The application card scrolls sideways at 360 px");
+
+        await using (var operatorSession = await browser.OpenAsync(width: 1280, height: 900))
+        {
+            var desk = operatorSession.Page;
+            await SignInAsync(desk, "demo.operator");
+            await desk.GotoAsync("/operator/kindergarten?q=" + number);
+            await desk.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = number, Exact = true }).ClickAsync();
+            foreach (var status in new[] { "Принято к рассмотрению", "Очередник" })
+            {
+                await desk.GetByLabel("Новый статус").SelectOptionAsync(new SelectOptionValue { Label = status });
+                await desk.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Изменить статус" }).ClickAsync();
+                await Expect(desk.Locator("p.notice[role=status]").First).ToContainTextAsync(status);
+            }
+
+            operatorSession.AssertNoProblems();
+        }
+
+        await page.ReloadAsync();
+        await Expect(page.Locator("dl.details")).ToContainTextAsync("Очередник");
+        await Expect(page.Locator(".position").First).ToContainTextAsync(" из ");
+        await Expect(page.Locator(".cards .card").First).ToContainTextAsync("Ваш ребёнок в группе «без льготы»");
+        await Expect(page.Locator("#history + ol")).ToContainTextAsync("Принято к рассмотрению → Очередник");
+        parentSession.AssertNoProblems();
+    }
+
+    private static async Task SignInAsync(IPage page, string login)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Логин", new PageGetByLabelOptions { Exact = true }).FillAsync(login);
+        await page.GetByLabel("Пароль", new PageGetByLabelOptions { Exact = true }).FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Войти", Exact = true }).ClickAsync();
+    }
+}
