@@ -49,3 +49,9 @@ dotnet bench/Kabinet.Bench/bin/Release/net10.0/Kabinet.Bench.dll --base "http://
     --connections "${CONNECTIONS:-32}" --seconds "${SECONDS_PER_TARGET:-10}" \
     /bench/bare / "/organisations?q=%D1%88%D0%BA%D0%BE%D0%BB%D0%B0" /organisations/1 \
     "/api/v1/organisations?q=%D0%B3%D0%B8%D0%BC%D0%BD%D0%B0%D0%B7%D0%B8%D1%8F&pageSize=30" /api/v1/organisations/1
+
+# The parent's queue page (signed in as the demo parent, whose toddler waits in the queue) under 50 users.
+echo "Signed in as demo.roditel, 50 connections:"
+dotnet bench/Kabinet.Bench/bin/Release/net10.0/Kabinet.Bench.dll --base "http://127.0.0.1:$port" \
+    --connections 50 --seconds "${SECONDS_PER_TARGET:-10}" --sign-in "demo.roditel:Kuzbass-demo-2026" \
+    /bench/bare "/kindergarten/{my-application}" /kindergarten

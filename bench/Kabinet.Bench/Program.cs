@@ -10,6 +10,8 @@ using System.Net;
 //       --connections 32 --seconds 10 /bench/bare / /organisations?q=школа
 //
 // The first path is the baseline. bench/run.sh starts Kabinet on region data and calls this.
+// --sign-in login:password signs in through the real form first and sends the session cookie with every
+// request; a path may then contain {my-application}, the first application listed at /kindergarten.
 
 var options = Options.Parse(args);
 using var handler = new SocketsHttpHandler
@@ -20,18 +22,56 @@ using var handler = new SocketsHttpHandler
     UseCookies = false,
 };
 using var client = new HttpClient(handler) { BaseAddress = new Uri(options.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+var paths = options.Paths.ToList();
+if (options.SignIn is { } signIn)
+{
+    var cookie = await SignInAsync(client, signIn);
+    client.DefaultRequestHeaders.Add("Cookie", cookie);
+    var mine = await client.GetStringAsync("/kindergarten");
+    var application = System.Text.RegularExpressions.Regex.Match(mine, "href=\"/kindergarten/([0-9]+)\"").Groups[1].Value;
+    paths = [.. paths.Select(p => p.Replace("{my-application}", application, StringComparison.Ordinal))];
+}
 
 Console.WriteLine(FormattableString.Invariant($"Kabinet bench: {options.Connections} connections, {options.Seconds} s per target after {options.WarmupSeconds} s warm-up, {Environment.ProcessorCount} CPUs, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
 Console.WriteLine($"{"target",-48} {"requests",9} {"req/s",9} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7} {"vs bare",8}");
 
 double? baseline = null;
-foreach (var path in options.Paths)
+foreach (var path in paths)
 {
     await RunAsync(client, path, options.Connections, TimeSpan.FromSeconds(options.WarmupSeconds));
     var result = await RunAsync(client, path, options.Connections, TimeSpan.FromSeconds(options.Seconds));
     baseline ??= result.Throughput;
     Console.WriteLine(FormattableString.Invariant(
         $"{Shorten(path),-48} {result.Requests,9} {result.Throughput,9:0} {result.Percentile(0.50),8:0.0} {result.Percentile(0.95),8:0.0} {result.Percentile(0.99),8:0.0} {result.Errors,7} {result.Throughput / baseline.Value,8:0.00}"));
+}
+
+// Signs in like a browser: the form's anti-forgery token and cookie, then the login form; returns the Cookie header to send.
+static async Task<string> SignInAsync(HttpClient client, string credentials)
+{
+    var (login, password) = (credentials[..credentials.IndexOf(':', StringComparison.Ordinal)], credentials[(credentials.IndexOf(':', StringComparison.Ordinal) + 1)..]);
+    var cookies = new Dictionary<string, string>();
+    void Keep(HttpResponseMessage response)
+    {
+        foreach (var header in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
+        {
+            var pair = header.Split(';')[0];
+            cookies[pair[..pair.IndexOf('=', StringComparison.Ordinal)]] = pair;
+        }
+    }
+
+    using var form = await client.GetAsync("/account/login");
+    Keep(form);
+    var token = System.Text.RegularExpressions.Regex.Match(await form.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+    using var post = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+    {
+        Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Login"] = login, ["Password"] = password, ["__RequestVerificationToken"] = token }),
+    };
+    post.Headers.Add("Cookie", string.Join("; ", cookies.Values));
+    using var signedIn = await client.SendAsync(post);
+    Keep(signedIn);
+    if (signedIn.StatusCode != HttpStatusCode.Redirect)
+        throw new InvalidOperationException($"Sign-in as {login} failed: {(int)signedIn.StatusCode}");
+    return string.Join("; ", cookies.Values);
 }
 
 static string Shorten(string path) => path.Length <= 48 ? path : path[..45] + "...";
@@ -84,12 +124,13 @@ internal sealed record Result(double[] SortedLatencies, int Errors, double Secon
         SortedLatencies.Length == 0 ? double.NaN : SortedLatencies[Math.Min(SortedLatencies.Length - 1, (int)Math.Ceiling(p * SortedLatencies.Length) - 1)];
 }
 
-internal sealed record Options(string BaseUrl, int Connections, int Seconds, int WarmupSeconds, IReadOnlyList<string> Paths)
+internal sealed record Options(string BaseUrl, int Connections, int Seconds, int WarmupSeconds, IReadOnlyList<string> Paths, string? SignIn)
 {
     public static Options Parse(string[] args)
     {
         var baseUrl = "http://127.0.0.1:5099";
         int connections = 32, seconds = 10, warmup = 3;
+        string? signIn = null;
         var paths = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -99,12 +140,13 @@ internal sealed record Options(string BaseUrl, int Connections, int Seconds, int
                 case "--connections": connections = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--seconds": seconds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--warmup": warmup = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--sign-in": signIn = args[++i]; break;
                 default: paths.Add(args[i]); break;
             }
         }
 
         if (paths.Count == 0)
             throw new ArgumentException("Give at least one path; the first one is the baseline.");
-        return new Options(baseUrl, connections, seconds, warmup, paths);
+        return new Options(baseUrl, connections, seconds, warmup, paths, signIn);
     }
 }

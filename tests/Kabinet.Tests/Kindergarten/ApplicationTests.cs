@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Kabinet.Tests.Infrastructure;
 using Kabinet.Web.Features.Kindergarten.Queue;
@@ -130,5 +131,27 @@ public sealed class ApplicationTests(IsolatedApp app) : IClassFixture<IsolatedAp
         Assert.Equal(ApplicationStatus.Archived, (await ApplicationAsync(app, id)).Status);
         var again = await parent.SubmitFormAsync($"/kindergarten/apply?child={child}&municipality={Kemerovo}", Form(NextSeptember, gardens[0]));
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_application_is_taken_off_the_register_when_the_child_turns_seven_and_the_family_is_told()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var child = await NewChildAsync(app, "demo.uchitel", today.AddYears(-6).AddMonths(-10), "Лев");
+        var gardens = await KindergartensTakingAsync(app, Kemerovo, 6 * 12 + 11);
+        var parent = await app.SignedInAsync("demo.uchitel");
+        var url = (await parent.SubmitFormAsync($"/kindergarten/apply?child={child}&municipality={Kemerovo}", Form(today.AddDays(14), gardens[0]))).Headers.Location!.OriginalString;
+        var id = int.Parse(url.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var archiver = app.Services.GetRequiredService<Kabinet.Web.Features.Kindergarten.Queue.AgeLimitArchiver>();
+        await archiver.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(ApplicationStatus.New, (await ApplicationAsync(app, id)).Status); // still six
+
+        await QueryAsync(app, db => db.QueueApplications.Where(a => a.Id == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.ChildBirthDate, today.AddYears(-7))));
+        await archiver.RunOnceAsync(CancellationToken.None);
+
+        var archived = await ApplicationAsync(app, id);
+        Assert.Equal(ApplicationStatus.Archived, archived.Status);
+        Assert.Contains(archived.History, h => h.To == ApplicationStatus.Archived && h.Comment!.Contains("7 лет", StringComparison.Ordinal));
+        Assert.Contains("архив", (await parent.GetPageAsync("/notifications")).Text(".results"), StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -12,6 +12,8 @@ internal static class KindergartenModule
         builder.Services.AddScoped<Apply.FileApplication>();
         builder.Services.AddScoped<ApplicationStatusService>();
         builder.Services.AddScoped<Mine.ParentApplications>();
+        builder.Services.AddSingleton<AgeLimitArchiver>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AgeLimitArchiver>());
     }
 
     public static void ConfigureModel(ModelBuilder model)
