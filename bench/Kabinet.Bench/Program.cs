@@ -20,6 +20,7 @@ using var handler = new SocketsHttpHandler
     PooledConnectionLifetime = TimeSpan.FromMinutes(10),
     AutomaticDecompression = DecompressionMethods.None,
     UseCookies = false,
+    AllowAutoRedirect = false,
 };
 using var client = new HttpClient(handler) { BaseAddress = new Uri(options.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
 var paths = options.Paths.ToList();
@@ -70,7 +71,10 @@ static async Task<string> SignInAsync(HttpClient client, string credentials)
     using var signedIn = await client.SendAsync(post);
     Keep(signedIn);
     if (signedIn.StatusCode != HttpStatusCode.Redirect)
-        throw new InvalidOperationException($"Sign-in as {login} failed: {(int)signedIn.StatusCode}");
+    {
+        var why = System.Text.RegularExpressions.Regex.Match(await signedIn.Content.ReadAsStringAsync(), "<li>([^<]+)</li>|class=\"field-error\"[^>]*>([^<]+)<").Value;
+        throw new InvalidOperationException($"Sign-in as {login} failed: {(int)signedIn.StatusCode} {why}");
+    }
     return string.Join("; ", cookies.Values);
 }
 

@@ -16,10 +16,11 @@ internal static class DataModule
         services.AddSingleton(sp => DatabaseSettings.Resolve(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
 
+        // Modules may watch what is saved (e.g. to drop cached figures) with save-changes interceptors.
         services.AddDbContext<SqliteKabinetDbContext>((sp, o) =>
-            ConfigureSqlite(o, sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+            ConfigureSqlite(o, sp.GetRequiredService<DatabaseSettings>().ConnectionString).AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
         services.AddDbContext<PostgresKabinetDbContext>((sp, o) =>
-            ConfigurePostgres(o, sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+            ConfigurePostgres(o, sp.GetRequiredService<DatabaseSettings>().ConnectionString).AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
         services.AddScoped<KabinetDbContext>(sp => sp.GetRequiredService<DatabaseSettings>().Provider switch
         {
             DatabaseProvider.Sqlite => sp.GetRequiredService<SqliteKabinetDbContext>(),

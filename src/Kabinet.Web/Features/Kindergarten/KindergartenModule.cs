@@ -8,6 +8,9 @@ internal static class KindergartenModule
 {
     public static void AddKindergarten(this WebApplicationBuilder builder)
     {
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<QueueChanges>();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>(sp => sp.GetRequiredService<QueueChanges>());
         builder.Services.AddScoped<QueuePositions>();
         builder.Services.AddScoped<Apply.FileApplication>();
         builder.Services.AddScoped<ApplicationStatusService>();

@@ -1,5 +1,6 @@
 using Kabinet.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Kabinet.Web.Features.Kindergarten.Queue;
 
@@ -16,9 +17,13 @@ public sealed record PositionPoint(DateOnly Date, int Place);
 /// Computes queue positions now or as of any past date («очередь на дату»). For a past date the statuses and
 /// benefit decisions are taken as they were then (from the status history); the chosen kindergartens, the
 /// desired date and the age group are the current ones, since editing them never moves the registration date.
+/// The current order of a queue is cached until the next change on this node (at most a minute from another node),
+/// so that parents opening their applications cost the database one query per changed queue.
 /// </summary>
-public sealed class QueuePositions(KabinetDbContext db)
+public sealed class QueuePositions(KabinetDbContext db, IMemoryCache cache, QueueChanges changes)
 {
+    private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
+
     internal sealed record Candidate(int ApplicationId, DateTime RegisteredAt, BenefitKind Benefit, BenefitStatus BenefitStatus, DateTime? BenefitDecidedAt,
         bool SiblingAttends, ApplicationStatus Status);
 
@@ -83,16 +88,39 @@ public sealed class QueuePositions(KabinetDbContext db)
         var result = new List<ChoicePosition>();
         foreach (var choice in application.Choices.OrderBy(c => c.Priority))
         {
-            var snapshot = await LoadAsync(choice.OrganisationId, application.AdmissionYear, application.AgeGroup, withHistory: moment is not null, ct);
-            if (Describe(snapshot.OrderOn(moment), application.Id, choice) is { } position)
+            var order = moment is null
+                ? await CurrentOrderAsync(choice.OrganisationId, application.AdmissionYear, application.AgeGroup, ct)
+                : (await LoadAsync(choice.OrganisationId, application.AdmissionYear, application.AgeGroup, withHistory: true, ct)).OrderOn(moment);
+            if (Describe(order, application.Id, choice) is { } position)
                 result.Add(position);
         }
 
         return result;
     }
 
+    /// <summary>The queue as it is now, from the cache when nothing has changed since it was read.</summary>
+    public async Task<List<QueueEntry>> CurrentOrderAsync(int organisationId, int admissionYear, int ageGroup, CancellationToken ct)
+    {
+        var key = (nameof(CurrentOrderAsync), organisationId, admissionYear, ageGroup, changes.Generation);
+        if (cache.TryGetValue(key, out List<QueueEntry>? order) && order is not null)
+            return order;
+        order = (await LoadAsync(organisationId, admissionYear, ageGroup, withHistory: false, ct)).OrderOn(null);
+        cache.Set(key, order, CacheFor);
+        return order;
+    }
+
     /// <summary>The place in the first-priority kindergarten's queue at the end of each month since registration (at most two years back).</summary>
     public async Task<IReadOnlyList<PositionPoint>> ChartAsync(QueueApplication application, DateTime now, CancellationToken ct)
+    {
+        var key = (nameof(ChartAsync), application.Id, DateOnly.FromDateTime(now), changes.Generation);
+        if (cache.TryGetValue(key, out IReadOnlyList<PositionPoint>? cached) && cached is not null)
+            return cached;
+        var points = await ComputeChartAsync(application, now, ct);
+        cache.Set(key, points, CacheFor);
+        return points;
+    }
+
+    private async Task<IReadOnlyList<PositionPoint>> ComputeChartAsync(QueueApplication application, DateTime now, CancellationToken ct)
     {
         var first = application.Choices.OrderBy(c => c.Priority).FirstOrDefault();
         if (first is null)
