@@ -77,6 +77,8 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
 
     public DbSet<Features.Kindergarten.Queue.BenefitGround> BenefitGrounds => Set<Features.Kindergarten.Queue.BenefitGround>();
 
+    public DbSet<Features.Kindergarten.Documents.ApplicationDocument> ApplicationDocuments => Set<Features.Kindergarten.Documents.ApplicationDocument>();
+
     public DbSet<Features.Faq.FaqEntry> FaqEntries => Set<Features.Faq.FaqEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -111,6 +113,7 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
         builder.Entity<Features.Kindergarten.Queue.QueueApplication>().HasOne<Person>().WithMany().HasForeignKey(a => a.ChildPersonId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Kindergarten.Queue.QueueApplication>().HasOne<Person>().WithMany().HasForeignKey(a => a.ApplicantPersonId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Kindergarten.Queue.QueueApplication>().HasOne<Municipality>().WithMany().HasForeignKey(a => a.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Kindergarten.Documents.ApplicationDocument>().HasOne<Account>().WithMany().HasForeignKey(d => d.UploadedByAccountId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Kindergarten.Queue.ApplicationChoice>().HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Accounts.Issuing.IssuedList>().HasOne<Organisation>().WithMany().HasForeignKey(l => l.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Accounts.Roles.RoleRequest>().HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -70,6 +70,9 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         ["/kindergarten/apply"] = ("/kindergarten/apply", Access.SignedIn, HttpStatusCode.OK),
         ["/kindergarten/{id:int}"] = ("/kindergarten/999999", Access.SignedIn, HttpStatusCode.NotFound), // own applications: KindergartenAuthorizationTests
         ["/kindergarten/{id:int}/edit"] = ("/kindergarten/999999/edit", Access.SignedIn, HttpStatusCode.NotFound),
+        // Scans: the family's and the operators' downloads of real documents are in DocumentTests.
+        ["/kindergarten/{id:int}/documents/{documentId:int}"] = ("/kindergarten/999999/documents/1", Access.SignedIn, HttpStatusCode.NotFound),
+        ["/operator/kindergarten/{id:int}/documents/{documentId:int}"] = ("/operator/kindergarten/999999/documents/1", Access.Operator, HttpStatusCode.NotFound),
         ["/operator/kindergarten"] = ("/operator/kindergarten", Access.Operator, HttpStatusCode.OK),
         ["/operator/kindergarten/{id:int}"] = ("/operator/kindergarten/999999", Access.Operator, HttpStatusCode.NotFound),
         ["/operator/kindergarten/queue"] = ("/operator/kindergarten/queue", Access.Operator, HttpStatusCode.OK),

@@ -1,3 +1,4 @@
+using Kabinet.Web.Features.Kindergarten.Documents;
 using Kabinet.Web.Features.Kindergarten.Queue;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,8 @@ internal static class KindergartenModule
         builder.Services.AddScoped<Mine.ParentApplications>();
         builder.Services.AddSingleton<AgeLimitArchiver>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AgeLimitArchiver>());
+        builder.Services.AddSingleton<DocumentFiles>();
+        builder.Services.AddScoped<ApplicationDocuments>();
     }
 
     public static void ConfigureModel(ModelBuilder model)
@@ -57,6 +60,19 @@ internal static class KindergartenModule
             e.Property(h => h.To).HasConversion<string>().HasMaxLength(16);
             e.Property(h => h.Comment).HasMaxLength(1000);
             e.HasIndex(h => new { h.ApplicationId, h.At });
+        });
+
+        model.Entity<ApplicationDocument>(e =>
+        {
+            e.ToTable("kindergarten_application_documents");
+            e.Property(d => d.Kind).HasConversion<string>().HasMaxLength(32);
+            e.Property(d => d.FileName).HasMaxLength(DocumentRules.MaxFileNameLength + 10);
+            e.Property(d => d.ContentType).HasMaxLength(100);
+            e.Property(d => d.Sha256).HasMaxLength(64);
+            e.Property(d => d.StorageKey).HasMaxLength(100);
+            e.HasOne<QueueApplication>().WithMany().HasForeignKey(d => d.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(d => new { d.ApplicationId, d.DeletedAt });
+            e.HasIndex(d => d.StorageKey).IsUnique();
         });
 
         model.Entity<BenefitGround>(e =>

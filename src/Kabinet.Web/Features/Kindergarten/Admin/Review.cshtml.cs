@@ -2,6 +2,7 @@ using Kabinet.Web.Data;
 using Kabinet.Web.Features.Accounts;
 using Kabinet.Web.Features.Families;
 using Kabinet.Web.Features.Institutions;
+using Kabinet.Web.Features.Kindergarten.Documents;
 using Kabinet.Web.Features.Kindergarten.Queue;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,10 +13,12 @@ namespace Kabinet.Web.Features.Kindergarten.Admin;
 
 /// <summary>
 /// An operator reviews one application: the child's and the applicant's data (the view is logged for the
-/// family), the kindergartens chosen, the benefit to confirm or refuse, and the status to change with a comment.
+/// family), the kindergartens chosen, the scans the family attached, the benefit to confirm or refuse, and the
+/// status to change with a comment.
 /// </summary>
 [Authorize(Roles = AdminScope.Roles)]
-public sealed class ReviewModel(KabinetDbContext db, FamilyDirectory families, InstitutionDirectory institutions, ApplicationStatusService statuses, TimeProvider time) : PageModel
+public sealed class ReviewModel(KabinetDbContext db, FamilyDirectory families, InstitutionDirectory institutions, ApplicationStatusService statuses,
+    ApplicationDocuments documents, TimeProvider time) : PageModel
 {
     public const int MaxComment = 1000;
 
@@ -28,6 +31,8 @@ public sealed class ReviewModel(KabinetDbContext db, FamilyDirectory families, I
     public IReadOnlyDictionary<int, string> Kindergartens { get; private set; } = new Dictionary<int, string>();
 
     public BenefitGround? Ground { get; private set; }
+
+    public IReadOnlyList<ApplicationDocument> Documents { get; private set; } = [];
 
     [BindProperty]
     public ApplicationStatus? To { get; set; }
@@ -134,6 +139,7 @@ public sealed class ReviewModel(KabinetDbContext db, FamilyDirectory families, I
         Applicant = await families.ProfileAsync(application.ApplicantPersonId, ct);
         Kindergartens = (await institutions.NamesAsync(application.Choices.Select(c => c.OrganisationId), [], ct)).Organisations;
         Ground = application.BenefitGroundId is { } groundId ? await db.BenefitGrounds.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groundId, ct) : null;
+        Documents = await documents.ListAsync(application.Id, ct);
         return true;
     }
 }

@@ -72,7 +72,7 @@ public sealed class ApplyModel(KabinetDbContext db, FamilyDirectory families, In
         var result = await file.FileAsync(KabinetClaims.PersonIdOf(User), KabinetClaims.AccountIdOf(User), Child.Id, MunicipalityId!.Value, Form, ct);
         if (result.ApplicationId is { } id)
         {
-            TempData["Status"] = $"Заявление № {id} подано. Управление образования рассмотрит его в течение 7 дней.";
+            TempData["Status"] = $"Заявление № {id} подано. Управление образования рассмотрит его в течение 7 дней. Сканы документов можно приложить ниже, в разделе «Документы».";
             return Redirect($"/kindergarten/{id}");
         }
 

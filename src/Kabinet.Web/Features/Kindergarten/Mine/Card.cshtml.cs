@@ -4,6 +4,7 @@ using Kabinet.Web.Data;
 using Kabinet.Web.Features.Accounts;
 using Kabinet.Web.Features.Families;
 using Kabinet.Web.Features.Institutions;
+using Kabinet.Web.Features.Kindergarten.Documents;
 using Kabinet.Web.Features.Kindergarten.Queue;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,11 +15,15 @@ namespace Kabinet.Web.Features.Kindergarten.Mine;
 
 /// <summary>
 /// The parent's view of one application: status and its history, and for each chosen kindergarten the place in
-/// the queue with who is ahead and why — now or on a chosen date — and a chart of the place over time.
+/// the queue with who is ahead and why — now or on a chosen date — and a chart of the place over time; the scans
+/// of documents attached to it (the upload form posts here, so the size limits are on this page).
 /// </summary>
 [Authorize]
+[RequestSizeLimit(DocumentRules.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = DocumentRules.MaxRequestBytes)]
+[OversizedUpload]
 public sealed class CardModel(KabinetDbContext db, ParentApplications applications, FamilyDirectory families, InstitutionDirectory institutions,
-    QueuePositions positions, ApplicationStatusService statuses, TimeProvider time) : PageModel
+    QueuePositions positions, ApplicationStatusService statuses, ApplicationDocuments documents, TimeProvider time) : PageModel
 {
     public QueueApplication Application { get; private set; } = null!;
 
@@ -41,10 +46,52 @@ public sealed class CardModel(KabinetDbContext db, ParentApplications applicatio
     [BindProperty]
     public bool ConfirmWithdraw { get; set; }
 
+    public IReadOnlyList<ApplicationDocument> Documents { get; private set; } = [];
+
+    [BindProperty(Name = ApplicationDocuments.KindField)]
+    public ApplicationDocumentKind? UploadKind { get; set; }
+
+    public int AccountId => KabinetClaims.AccountIdOf(User);
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
             return NotFound();
+        if (TempData[OversizedUploadAttribute.ProblemKey] is string uploadProblem)
+            ModelState.AddModelError(ApplicationDocuments.FileField, uploadProblem);
+        return await ShowAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(int id, IFormFile? file, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+            return NotFound();
+        On = null;
+        if (ModelState.GetFieldValidationState(ApplicationDocuments.KindField) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            return await ShowAsync(ct);
+        var outcome = await documents.AttachAsync(Application, UploadKind, file, AccountId, ct);
+        if (outcome.Document is not { } document)
+        {
+            ModelState.AddModelError(outcome.Field!, outcome.Problem!);
+            return await ShowAsync(ct);
+        }
+
+        TempData["Status"] = $"Файл «{document.FileName}» приложен к заявлению: {document.Kind.Title()}.";
+        return Redirect($"/kindergarten/{id}#documents");
+    }
+
+    public async Task<IActionResult> OnPostRemoveDocumentAsync(int id, int documentId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+            return NotFound();
+        TempData["Status"] = await documents.RemoveAsync(Application, documentId, AccountId, ct)
+            ? "Файл убран из заявления."
+            : "Этот файл убрать нельзя: его приложил другой человек или заявление уже рассмотрено.";
+        return Redirect($"/kindergarten/{id}#documents");
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
         var today = time.Today();
         if (On is { } on && (on > today || on < DateOnly.FromDateTime(RegionTime.ToLocal(Application.RegisteredAt))))
         {
@@ -56,6 +103,7 @@ public sealed class CardModel(KabinetDbContext db, ParentApplications applicatio
         DateTime? moment = On is { } day ? RegionTime.ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddTicks(-1) : null;
         Positions = await positions.OfAsync(Application, moment, ct);
         Chart = await positions.ChartAsync(Application, time.GetUtcNow().UtcDateTime, ct);
+        Documents = await documents.ListAsync(Application.Id, ct);
         return Page();
     }
 
