@@ -16,6 +16,7 @@ internal static class KindergartenModule
         builder.Services.AddScoped<Allocation.ReferralDecisions>();
         builder.Services.AddSingleton<Allocation.ReferralDeadlines>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Allocation.ReferralDeadlines>());
+        builder.Services.AddSingleton<Common.Hosting.IBenchmarkCommand, Allocation.AllocationBenchmark>();
     }
 
     public static void ConfigureModel(ModelBuilder model)
