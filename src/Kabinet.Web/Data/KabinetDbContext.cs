@@ -79,6 +79,12 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
 
     public DbSet<Features.Kindergarten.Documents.ApplicationDocument> ApplicationDocuments => Set<Features.Kindergarten.Documents.ApplicationDocument>();
 
+    public DbSet<Features.Kindergarten.Allocation.Referral> Referrals => Set<Features.Kindergarten.Allocation.Referral>();
+
+    public DbSet<Features.Kindergarten.Allocation.AllocationRun> AllocationRuns => Set<Features.Kindergarten.Allocation.AllocationRun>();
+
+    public DbSet<Features.Kindergarten.Allocation.MunicipalQueueSettings> MunicipalQueueSettings => Set<Features.Kindergarten.Allocation.MunicipalQueueSettings>();
+
     public DbSet<Features.Faq.FaqEntry> FaqEntries => Set<Features.Faq.FaqEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -115,6 +121,11 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
         builder.Entity<Features.Kindergarten.Queue.QueueApplication>().HasOne<Municipality>().WithMany().HasForeignKey(a => a.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Kindergarten.Documents.ApplicationDocument>().HasOne<Account>().WithMany().HasForeignKey(d => d.UploadedByAccountId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Kindergarten.Queue.ApplicationChoice>().HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Kindergarten.Allocation.Referral>().HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Kindergarten.Allocation.Referral>().HasOne<KindergartenGroup>().WithMany().HasForeignKey(r => r.KindergartenGroupId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Kindergarten.Allocation.Referral>().HasOne<Municipality>().WithMany().HasForeignKey(r => r.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Kindergarten.Allocation.AllocationRun>().HasOne<Municipality>().WithMany().HasForeignKey(r => r.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Kindergarten.Allocation.MunicipalQueueSettings>().HasOne<Municipality>().WithMany().HasForeignKey(s => s.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Accounts.Issuing.IssuedList>().HasOne<Organisation>().WithMany().HasForeignKey(l => l.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Accounts.Roles.RoleRequest>().HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Accounts.Roles.RoleRequest>().HasOne<Municipality>().WithMany().HasForeignKey(r => r.MunicipalityId).OnDelete(DeleteBehavior.Restrict);

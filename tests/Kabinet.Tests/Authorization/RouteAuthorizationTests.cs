@@ -76,6 +76,8 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         ["/operator/kindergarten"] = ("/operator/kindergarten", Access.Operator, HttpStatusCode.OK),
         ["/operator/kindergarten/{id:int}"] = ("/operator/kindergarten/999999", Access.Operator, HttpStatusCode.NotFound),
         ["/operator/kindergarten/queue"] = ("/operator/kindergarten/queue", Access.Operator, HttpStatusCode.OK),
+        ["/operator/kindergarten/allocation"] = ("/operator/kindergarten/allocation", Access.Operator, HttpStatusCode.OK),
+        ["/operator/kindergarten/settings"] = ("/operator/kindergarten/settings", Access.Operator, HttpStatusCode.OK),
         ["/faq"] = ("/faq", Access.Public, HttpStatusCode.OK),
         ["/admin/faq"] = ("/admin/faq", Access.RegionalAdmin, HttpStatusCode.OK),
         ["/admin/faq/new"] = ("/admin/faq/new", Access.RegionalAdmin, HttpStatusCode.OK),

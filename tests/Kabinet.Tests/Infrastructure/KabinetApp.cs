@@ -29,6 +29,7 @@ public class KabinetApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Security:RecoveryRequestsPerHourPerIp"] = "1000",
             // Tests deliver letters explicitly (DeliverMailAsync) instead of waiting for the background loop.
             ["Email:DispatchInBackground"] = "false",
+            ["Kindergarten:ReferralDeadlinesInBackground"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore.HttpLogging"] = "Warning",
         };

@@ -44,6 +44,19 @@ internal static class CommandRunner
                     return 0;
                 }
 
+                case CommandKind.Bench:
+                {
+                    var benchmark = app.Services.GetServices<IBenchmarkCommand>().FirstOrDefault(b => b.Name == command.Benchmark);
+                    if (benchmark is null)
+                    {
+                        Console.Error.WriteLine($"Неизвестный замер «{command.Benchmark}». {KabinetCommand.Usage}");
+                        return 2;
+                    }
+
+                    await benchmark.RunAsync(app.Services, Console.Out, CancellationToken.None);
+                    return 0;
+                }
+
                 default:
                 {
                     await using (var scope = app.Services.CreateAsyncScope())

@@ -5,6 +5,17 @@ public enum CommandKind
     Run,
     Migrate,
     Seed,
+
+    /// <summary>`bench NAME`: a module's in-process benchmark on the configured database (see bench/).</summary>
+    Bench,
+}
+
+/// <summary>An in-process benchmark a module offers to `Kabinet.Web bench NAME`; it prints its own figures.</summary>
+public interface IBenchmarkCommand
+{
+    string Name { get; }
+
+    Task RunAsync(IServiceProvider services, TextWriter output, CancellationToken ct);
 }
 
 /// <summary>
@@ -12,17 +23,17 @@ public enum CommandKind
 /// `seed --scale demo|region [--seed N] [--reset]` loads generated data and exits.
 /// Anything else is left to the host (e.g. --urls, --Database:Provider=...).
 /// </summary>
-public sealed record KabinetCommand(CommandKind Kind, string[] HostArgs, string Scale = "demo", int Seed = 42, bool Reset = false)
+public sealed record KabinetCommand(CommandKind Kind, string[] HostArgs, string Scale = "demo", int Seed = 42, bool Reset = false, string? Benchmark = null)
 {
     public const string Usage =
-        "Использование: Kabinet.Web [migrate | seed --scale demo|region [--seed N] [--reset]] [--ключ=значение настроек]";
+        "Использование: Kabinet.Web [migrate | seed --scale demo|region [--seed N] [--reset] | bench allocation] [--ключ=значение настроек]";
 
     public static KabinetCommand Parse(string[] args)
     {
         if (args.Length == 0 || args[0].StartsWith('-'))
         {
             // "--urls x migrate" would silently start the portal: the command must come first.
-            if (args.FirstOrDefault(a => a.ToUpperInvariant() is "MIGRATE" or "SEED") is { } misplaced)
+            if (args.FirstOrDefault(a => a.ToUpperInvariant() is "MIGRATE" or "SEED" or "BENCH") is { } misplaced)
                 throw new ArgumentException($"Команда «{misplaced}» должна стоять первой. {Usage}");
             return new KabinetCommand(CommandKind.Run, args);
         }
@@ -33,6 +44,10 @@ public sealed record KabinetCommand(CommandKind Kind, string[] HostArgs, string 
                 return new KabinetCommand(CommandKind.Migrate, args[1..]);
             case "SEED":
                 return ParseSeed(args[1..]);
+            case "BENCH" when args.Length < 2 || args[1].StartsWith('-'):
+                throw new ArgumentException($"После bench нужно имя замера, например bench allocation. {Usage}");
+            case "BENCH":
+                return new KabinetCommand(CommandKind.Bench, args[2..], Benchmark: args[1].ToLowerInvariant());
             default:
                 throw new ArgumentException($"Неизвестная команда «{args[0]}». {Usage}");
         }

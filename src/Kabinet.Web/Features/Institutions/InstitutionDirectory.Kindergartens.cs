@@ -38,4 +38,34 @@ public sealed partial class InstitutionDirectory
                 db.KindergartenPlacements.Count(p => p.KindergartenGroupId == g.Id)))
             .ToListAsync(ct);
     }
+    /// <summary>The groups of every kindergarten of a municipality with the number of children placed in each.</summary>
+    public async Task<IReadOnlyList<KindergartenGroupPlaces>> KindergartenGroupsInAsync(int municipalityId, CancellationToken ct)
+    {
+        var placed = await (
+            from p in db.KindergartenPlacements.AsNoTracking()
+            join g in db.KindergartenGroups on p.KindergartenGroupId equals g.Id
+            join o in db.Organisations on g.OrganisationId equals o.Id
+            where o.MunicipalityId == municipalityId
+            group p by p.KindergartenGroupId into x
+            select new { GroupId = x.Key, Count = x.Count() })
+            .ToDictionaryAsync(x => x.GroupId, x => x.Count, ct);
+        var groups = await (
+            from g in db.KindergartenGroups.AsNoTracking()
+            join o in db.Organisations on g.OrganisationId equals o.Id
+            where o.MunicipalityId == municipalityId && o.Kind == OrganisationKind.Kindergarten
+            orderby g.OrganisationId, g.Id
+            select new { g.OrganisationId, g.Id, g.Name, g.AgeFromMonths, g.AgeToMonths, g.Focus, g.Mode, g.Capacity })
+            .ToListAsync(ct);
+        return [.. groups.Select(g => new KindergartenGroupPlaces(g.OrganisationId, g.Id, g.Name, g.AgeFromMonths, g.AgeToMonths, g.Focus, g.Mode, g.Capacity,
+            placed.GetValueOrDefault(g.Id)))];
+    }
+
+    /// <summary>Places a child in a group as part of the caller's unit of work (the caller saves); false when the child is already there.</summary>
+    public async Task<bool> PlaceChildAsync(int groupId, int personId, DateOnly since, CancellationToken ct)
+    {
+        if (await db.KindergartenPlacements.AnyAsync(p => p.KindergartenGroupId == groupId && p.PersonId == personId, ct))
+            return false;
+        db.KindergartenPlacements.Add(new KindergartenPlacement { KindergartenGroupId = groupId, PersonId = personId, Since = since });
+        return true;
+    }
 }

@@ -20,6 +20,11 @@ internal static class KindergartenModule
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AgeLimitArchiver>());
         builder.Services.AddSingleton<DocumentFiles>();
         builder.Services.AddScoped<ApplicationDocuments>();
+        builder.Services.AddScoped<Allocation.AllocationService>();
+        builder.Services.AddScoped<Allocation.ReferralDecisions>();
+        builder.Services.AddSingleton<Allocation.ReferralDeadlines>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Allocation.ReferralDeadlines>());
+        builder.Services.AddSingleton<Common.Hosting.IBenchmarkCommand, Allocation.AllocationBenchmark>();
     }
 
     public static void ConfigureModel(ModelBuilder model)
@@ -73,6 +78,35 @@ internal static class KindergartenModule
             e.HasOne<QueueApplication>().WithMany().HasForeignKey(d => d.ApplicationId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(d => new { d.ApplicationId, d.DeletedAt });
             e.HasIndex(d => d.StorageKey).IsUnique();
+        });
+
+        model.Entity<Allocation.Referral>(e =>
+        {
+            e.ToTable("kindergarten_referrals");
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasOne<QueueApplication>().WithMany().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Allocation.AllocationRun>().WithMany().HasForeignKey(r => r.AllocationRunId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => new { r.ApplicationId, r.Status });
+            e.HasIndex(r => new { r.MunicipalityId, r.Status });
+            e.HasIndex(r => new { r.Status, r.ValidUntil });
+            e.HasIndex(r => r.KindergartenGroupId);
+        });
+
+        model.Entity<Allocation.AllocationRun>(e =>
+        {
+            e.ToTable("kindergarten_allocation_runs");
+            e.Property(r => r.ResultHash).HasMaxLength(64);
+            e.HasIndex(r => new { r.MunicipalityId, r.ConfirmedAt });
+        });
+
+        model.Entity<Allocation.MunicipalQueueSettings>(e =>
+        {
+            e.ToTable("kindergarten_queue_settings");
+            e.HasKey(s => s.MunicipalityId);
+            e.Property(s => s.MunicipalityId).ValueGeneratedNever();
+            e.Property(s => s.ExpiredReferral).HasConversion<string>().HasMaxLength(16);
+            e.Property(s => s.Version).IsConcurrencyToken();
         });
 
         model.Entity<BenefitGround>(e =>

@@ -1469,6 +1469,169 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                     b.ToTable("study_periods", (string)null);
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Allocation.AllocationRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdmissionYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("admission_year");
+
+                    b.Property<int?>("ByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("by_account_id");
+
+                    b.Property<DateTime>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<int>("Referrals")
+                        .HasColumnType("integer")
+                        .HasColumnName("referrals");
+
+                    b.Property<string>("ResultHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("result_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kindergarten_allocation_runs");
+
+                    b.HasIndex("MunicipalityId", "ConfirmedAt")
+                        .HasDatabaseName("ix_kindergarten_allocation_runs_municipality_id_confirmed_at");
+
+                    b.ToTable("kindergarten_allocation_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Allocation.MunicipalQueueSettings", b =>
+                {
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<string>("ExpiredReferral")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("expired_referral");
+
+                    b.Property<int>("ReferralValidDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("referral_valid_days");
+
+                    b.Property<int>("ReviewDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("review_days");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int?>("UpdatedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated_by_account_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("MunicipalityId")
+                        .HasName("pk_kindergarten_queue_settings");
+
+                    b.ToTable("kindergarten_queue_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Allocation.Referral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AllocationRunId")
+                        .HasColumnType("integer")
+                        .HasColumnName("allocation_run_id");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<int>("KindergartenGroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("kindergarten_group_id");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("ValidUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_until");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kindergarten_referrals");
+
+                    b.HasIndex("AllocationRunId")
+                        .HasDatabaseName("ix_kindergarten_referrals_allocation_run_id");
+
+                    b.HasIndex("KindergartenGroupId")
+                        .HasDatabaseName("ix_kindergarten_referrals_kindergarten_group_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_kindergarten_referrals_organisation_id");
+
+                    b.HasIndex("ApplicationId", "Status")
+                        .HasDatabaseName("ix_kindergarten_referrals_application_id_status");
+
+                    b.HasIndex("MunicipalityId", "Status")
+                        .HasDatabaseName("ix_kindergarten_referrals_municipality_id_status");
+
+                    b.HasIndex("Status", "ValidUntil")
+                        .HasDatabaseName("ix_kindergarten_referrals_status_valid_until");
+
+                    b.ToTable("kindergarten_referrals", (string)null);
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Documents.ApplicationDocument", b =>
                 {
                     b.Property<int>("Id")
@@ -2491,6 +2654,64 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_study_periods_academic_years_academic_year_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Allocation.AllocationRun", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Institutions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_allocation_runs_municipalities_municipality_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Allocation.MunicipalQueueSettings", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Institutions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_queue_settings_municipalities_municipality_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Allocation.Referral", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Kindergarten.Allocation.AllocationRun", null)
+                        .WithMany()
+                        .HasForeignKey("AllocationRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_referrals_allocation_runs_allocation_run_id");
+
+                    b.HasOne("Kabinet.Web.Features.Kindergarten.Queue.QueueApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_referrals_kindergarten_applications_applicatio");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.KindergartenGroup", null)
+                        .WithMany()
+                        .HasForeignKey("KindergartenGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_referrals_kindergarten_groups_kindergarten_gro");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_referrals_municipalities_municipality_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_referrals_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Documents.ApplicationDocument", b =>

@@ -18,7 +18,7 @@ namespace Kabinet.Web.Features.Kindergarten.Admin;
 /// </summary>
 [Authorize(Roles = AdminScope.Roles)]
 public sealed class ReviewModel(KabinetDbContext db, FamilyDirectory families, InstitutionDirectory institutions, ApplicationStatusService statuses,
-    ApplicationDocuments documents, TimeProvider time) : PageModel
+    ApplicationDocuments documents, Allocation.ReferralDecisions referrals, TimeProvider time) : PageModel
 {
     public const int MaxComment = 1000;
 
@@ -67,6 +67,19 @@ public sealed class ReviewModel(KabinetDbContext db, FamilyDirectory families, I
             return Page();
         if (Version != Application.Version)
             return Changed();
+
+        if (To == ApplicationStatus.Enrolled)
+        {
+            // Enrollment fulfils the referral and places the child in its group.
+            if (await referrals.OpenOfAsync(Application.Id, ct) is not { } referral
+                || !await referrals.EnrollAsync(Application, referral, KabinetClaims.AccountIdOf(User), comment, ct))
+            {
+                ModelState.AddModelError(nameof(To), "У заявления нет действующего направления: зачислить можно только по направлению.");
+                return Page();
+            }
+
+            return await SaveAsync($"Статус заявления № {id}: «{To.Value.Title()}».", ct);
+        }
 
         await statuses.MoveAsync(Application, To!.Value, KabinetClaims.AccountIdOf(User), comment, ct);
         return await SaveAsync($"Статус заявления № {id}: «{To.Value.Title()}».", ct);

@@ -23,7 +23,7 @@ namespace Kabinet.Web.Features.Kindergarten.Mine;
 [RequestFormLimits(MultipartBodyLengthLimit = DocumentRules.MaxRequestBytes)]
 [OversizedUpload]
 public sealed class CardModel(KabinetDbContext db, ParentApplications applications, FamilyDirectory families, InstitutionDirectory institutions,
-    QueuePositions positions, ApplicationStatusService statuses, ApplicationDocuments documents, TimeProvider time) : PageModel
+    QueuePositions positions, ApplicationStatusService statuses, ApplicationDocuments documents, Allocation.ReferralDecisions referrals, TimeProvider time) : PageModel
 {
     public QueueApplication Application { get; private set; } = null!;
 
@@ -52,6 +52,12 @@ public sealed class CardModel(KabinetDbContext db, ParentApplications applicatio
     public ApplicationDocumentKind? UploadKind { get; set; }
 
     public int AccountId => KabinetClaims.AccountIdOf(User);
+
+    /// <summary>The referral that holds a place for the child now, when the application is «Направлен».</summary>
+    public Allocation.ReferralView? Offer { get; private set; }
+
+    [BindProperty]
+    public bool ConfirmAnswer { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -137,6 +143,47 @@ public sealed class CardModel(KabinetDbContext db, ParentApplications applicatio
         return Redirect("/kindergarten");
     }
 
+    public Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct) => AnswerAsync(id, accept: true, ct);
+
+    public Task<IActionResult> OnPostDeclineAsync(int id, CancellationToken ct) => AnswerAsync(id, accept: false, ct);
+
+    private async Task<IActionResult> AnswerAsync(int id, bool accept, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+            return NotFound();
+        if (!ConfirmAnswer)
+        {
+            TempData["Status"] = accept
+                ? "Чтобы согласиться, отметьте, что подтверждаете согласие с направлением."
+                : "Чтобы отказаться, отметьте, что понимаете: место перейдёт следующему в очереди.";
+            return Redirect($"/kindergarten/{id}");
+        }
+
+        var referral = Offer?.Referral;
+        var account = KabinetClaims.AccountIdOf(User);
+        var done = referral is not null && (accept ? referrals.Accept(Application, referral, account) : await referrals.DeclineAsync(Application, referral, account, ct));
+        if (!done)
+        {
+            TempData["Status"] = "На это направление уже нельзя ответить: проверьте статус заявления.";
+            return Redirect($"/kindergarten/{id}");
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Status"] = "Заявление только что изменилось. Проверьте его и повторите.";
+            return Redirect($"/kindergarten/{id}");
+        }
+
+        TempData["Status"] = accept
+            ? "Вы согласились с направлением. Детский сад пригласит вас для заключения договора."
+            : "Вы отказались от направления. Ребёнок остаётся в очереди со статусом «Желает изменить ДОУ».";
+        return Redirect($"/kindergarten/{id}");
+    }
+
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         if (await applications.FindAsync(KabinetClaims.PersonIdOf(User), id, ct) is not { } application)
@@ -147,6 +194,8 @@ public sealed class CardModel(KabinetDbContext db, ParentApplications applicatio
         Kindergartens = organisations;
         MunicipalityName = municipalities.GetValueOrDefault(application.MunicipalityId, "");
         Ground = application.BenefitGroundId is { } groundId ? await db.BenefitGrounds.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groundId, ct) : null;
+        if (application.Status == ApplicationStatus.Referred)
+            Offer = await referrals.ViewAsync(await referrals.OpenOfAsync(application.Id, ct), ct);
         return true;
     }
 

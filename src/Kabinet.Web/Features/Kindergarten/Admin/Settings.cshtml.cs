@@ -1,0 +1,97 @@
+using Kabinet.Web.Data;
+using Kabinet.Web.Features.Accounts;
+using Kabinet.Web.Features.Institutions;
+using Kabinet.Web.Features.Kindergarten.Allocation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kabinet.Web.Features.Kindergarten.Admin;
+
+/// <summary>A municipality's queue settings: how long a referral is valid, the review time, what an expired referral does.</summary>
+[Authorize(Roles = AdminScope.Roles)]
+public sealed class SettingsModel(KabinetDbContext db, InstitutionDirectory institutions, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "municipality")]
+    public int? MunicipalityId { get; set; }
+
+    [BindProperty]
+    public int? ReferralValidDays { get; set; }
+
+    [BindProperty]
+    public int? ReviewDays { get; set; }
+
+    [BindProperty]
+    public ExpiredReferralOutcome? ExpiredReferral { get; set; }
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    public IReadOnlyList<NamedItem> Municipalities { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await ScopeAsync(ct))
+            return NotFound();
+        if (MunicipalityId is { } municipality)
+        {
+            var settings = await AllocationService.SettingsAsync(db, municipality, ct);
+            (ReferralValidDays, ReviewDays, ExpiredReferral, Version) = (settings.ReferralValidDays, settings.ReviewDays, settings.ExpiredReferral, settings.Version);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await ScopeAsync(ct) || MunicipalityId is not { } municipality)
+            return NotFound();
+        ModelState.Clear();
+        if (ReferralValidDays is not (>= 1 and <= 180))
+            ModelState.AddModelError(nameof(ReferralValidDays), "Срок действия направления — от 1 до 180 дней.");
+        if (ReviewDays is not (>= 1 and <= 60))
+            ModelState.AddModelError(nameof(ReviewDays), "Срок рассмотрения заявления — от 1 до 60 дней.");
+        if (ExpiredReferral is null || !Enum.IsDefined(ExpiredReferral.Value))
+            ModelState.AddModelError(nameof(ExpiredReferral), "Выберите, что происходит с заявлением после истечения направления.");
+        if (!ModelState.IsValid)
+            return Page();
+
+        var settings = await db.MunicipalQueueSettings.FirstOrDefaultAsync(s => s.MunicipalityId == municipality, ct);
+        if (settings is null)
+            db.MunicipalQueueSettings.Add(settings = MunicipalQueueSettings.DefaultsFor(municipality));
+        else if (settings.Version != Version)
+            return Changed(municipality);
+        settings.ReferralValidDays = ReferralValidDays!.Value;
+        settings.ReviewDays = ReviewDays!.Value;
+        settings.ExpiredReferral = ExpiredReferral!.Value;
+        settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        settings.UpdatedByAccountId = KabinetClaims.AccountIdOf(User);
+        settings.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e is DbUpdateConcurrencyException or DbUpdateException)
+        {
+            return Changed(municipality); // someone saved first (a concurrent first save collides on the key)
+        }
+
+        TempData["Status"] = "Настройки сохранены. Новый срок действует для направлений, выданных после этого.";
+        return Redirect($"/operator/kindergarten/settings?municipality={municipality}");
+    }
+
+    private RedirectResult Changed(int municipality)
+    {
+        TempData["Status"] = "Пока вы смотрели, настройки изменил другой оператор. Проверьте их и повторите.";
+        return Redirect($"/operator/kindergarten/settings?municipality={municipality}");
+    }
+
+    private async Task<bool> ScopeAsync(CancellationToken ct)
+    {
+        var mine = AdminScope.MunicipalitiesOf(User);
+        Municipalities = [.. (await institutions.MunicipalitiesAsync(ct)).Where(m => mine is null || mine.Contains(m.Id))];
+        MunicipalityId ??= Municipalities.Count > 0 ? Municipalities[0].Id : null;
+        return MunicipalityId is not { } municipality || (AdminScope.Covers(User, municipality) && Municipalities.Any(m => m.Id == municipality));
+    }
+}
