@@ -1,5 +1,7 @@
 using Kabinet.Web.Features.Kindergarten.Queue;
+using Kabinet.Web.Common.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Kabinet.Web.Features.Kindergarten;
 
@@ -12,6 +14,12 @@ internal static class KindergartenModule
         builder.Services.AddScoped<Apply.FileApplication>();
         builder.Services.AddScoped<ApplicationStatusService>();
         builder.Services.AddScoped<Mine.ParentApplications>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<Statistics.QueueStatistics>();
+        builder.Services.AddOptions<Statistics.StatisticsOptions>()
+            .Bind(builder.Configuration.GetSection(Statistics.StatisticsOptions.Section))
+            .PostConfigure(o => o.Check());
+        builder.Services.AddStartupSettingsCheck(sp => _ = sp.GetRequiredService<IOptions<Statistics.StatisticsOptions>>().Value);
     }
 
     public static void ConfigureModel(ModelBuilder model)
