@@ -60,6 +60,8 @@ internal static class KindergartenModule
             e.Property(h => h.To).HasConversion<string>().HasMaxLength(16);
             e.Property(h => h.Comment).HasMaxLength(1000);
             e.HasIndex(h => new { h.ApplicationId, h.At });
+            // Statistics count referrals and enrollments since 1 September without reading the whole history.
+            e.HasIndex(h => new { h.To, h.At });
         });
 
         model.Entity<BenefitGround>(e =>

@@ -211,14 +211,14 @@ public sealed class QueueStatistics(KabinetDbContext db, InstitutionDirectory in
     {
         var yearStart = Period().YearStart;
         var kindergartens = await institutions.KindergartensInAsync(municipalityId, ct);
-        var ids = kindergartens.Select(k => k.Id).ToList();
 
-        // Every child waiting who chose the kindergarten counts, whichever municipality the application is in.
+        // Kindergartens are chosen only from the application's own municipality (FileApplication checks it), so the
+        // waiting applications of the municipality — found through the (municipality, status) index — are all there
+        // is; starting from the choices would visit every archived application that ever chose the kindergarten.
         var choices = await (
-            from c in db.ApplicationChoices.AsNoTracking()
-            where ids.Contains(c.OrganisationId)
-            join a in db.QueueApplications.AsNoTracking() on c.ApplicationId equals a.Id
-            where a.Status == ApplicationStatus.Waiting || a.Status == ApplicationStatus.WantsChange
+            from a in db.QueueApplications.AsNoTracking()
+            where a.MunicipalityId == municipalityId && (a.Status == ApplicationStatus.Waiting || a.Status == ApplicationStatus.WantsChange)
+            join c in db.ApplicationChoices.AsNoTracking() on a.Id equals c.ApplicationId
             group new { c.Priority, a.DesiredDate } by c.OrganisationId into g
             select new
             {
