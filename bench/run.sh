@@ -6,7 +6,9 @@
 #
 # Builds Kabinet in Release, loads `seed --scale region` once, starts Kabinet on 127.0.0.1:5099 in
 # Production mode with its baseline page (/bench/bare: same layout, no database) and runs the load
-# generator against it and the public pages. Environment: CONNECTIONS (32), SECONDS_PER_TARGET (10).
+# generator against it and the public pages. Environment: CONNECTIONS (32), SECONDS_PER_TARGET (10),
+# TARGETS (space-separated paths after /bench/bare, to measure only some pages), and KABINET_SETTINGS (extra
+# --Key=value settings for Kabinet, e.g. "--Kindergarten:Statistics:CacheSeconds=0" to measure without the cache).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 provider=${1:-sqlite}
@@ -34,7 +36,8 @@ if ! kabinet seed --scale region "${settings[@]}" 2>"$data/seed.err"; then
     fi
 fi
 
-(cd "$app_dir" && exec dotnet Kabinet.Web.dll "${settings[@]}" --Kabinet:BenchmarkBaseline=true --urls "http://127.0.0.1:$port") >"$data/app.log" 2>&1 &
+# shellcheck disable=SC2086 # KABINET_SETTINGS is a list of separate settings
+(cd "$app_dir" && exec dotnet Kabinet.Web.dll "${settings[@]}" ${KABINET_SETTINGS:-} --Kabinet:BenchmarkBaseline=true --urls "http://127.0.0.1:$port") >"$data/app.log" 2>&1 &
 app_pid=$!
 trap 'kill $app_pid 2>/dev/null || true' EXIT
 ready=no
@@ -45,10 +48,12 @@ done
 [ "$ready" = yes ] || { echo "Kabinet did not become ready:"; tail -20 "$data/app.log"; exit 1; }
 
 echo "Provider: $provider; machine: $(nproc) CPUs, $(free -g | awk '/Mem:/ {print $2}') GiB"
-dotnet bench/Kabinet.Bench/bin/Release/net10.0/Kabinet.Bench.dll --base "http://127.0.0.1:$port" \
-    --connections "${CONNECTIONS:-32}" --seconds "${SECONDS_PER_TARGET:-10}" \
-    /bench/bare / "/organisations?q=%D1%88%D0%BA%D0%BE%D0%BB%D0%B0" /organisations/1 \
+targets=(/ "/organisations?q=%D1%88%D0%BA%D0%BE%D0%BB%D0%B0" /organisations/1
     "/api/v1/organisations?q=%D0%B3%D0%B8%D0%BC%D0%BD%D0%B0%D0%B7%D0%B8%D1%8F&pageSize=30" /api/v1/organisations/1
+    /kindergarten/statistics "/kindergarten/statistics?municipality=1" /kindergarten/statistics.csv)
+if [ -n "${TARGETS:-}" ]; then read -r -a targets <<<"$TARGETS"; fi
+dotnet bench/Kabinet.Bench/bin/Release/net10.0/Kabinet.Bench.dll --base "http://127.0.0.1:$port" \
+    --connections "${CONNECTIONS:-32}" --seconds "${SECONDS_PER_TARGET:-10}" /bench/bare "${targets[@]}"
 
 # The parent's queue page (signed in as the demo parent, whose toddler waits in the queue) under 50 users.
 echo "Signed in as demo.roditel, 50 connections:"

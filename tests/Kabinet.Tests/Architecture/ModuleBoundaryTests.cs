@@ -18,7 +18,7 @@ public sealed class ModuleBoundaryTests
     {
         ["Accounts"] = ["AccountDirectory", "KabinetClaims", "KabinetPolicies", "PortalRole", "PortalRoleNames"],
         ["Families"] = ["FamilyDirectory", "PersonSummary", "PersonProfile", "Sex", "DocumentKind", "Documents", "Names"],
-        ["Institutions"] = ["InstitutionDirectory", "RegionSummary", "StudyPlace", "NamedItem", "OrganisationKind", "OrganisationKindNames", "KindergartenGroupPlaces", "GroupFocus", "DailyMode"],
+        ["Institutions"] = ["InstitutionDirectory", "RegionSummary", "StudyPlace", "NamedItem", "OrganisationKind", "OrganisationKindNames", "KindergartenGroupPlaces", "KindergartenFreePlaces", "GroupFocus", "DailyMode"],
         ["Kindergarten"] = [],
         ["Home"] = [],
         ["Errors"] = [],

@@ -8,7 +8,7 @@ public sealed class PageQualityTests(DemoApp app)
 {
     private const int BudgetBytes = 150 * 1024;
 
-    public static TheoryData<string> PublicPages => ["/", "/organisations", "/organisations?q=%D1%88%D0%BA%D0%BE%D0%BB%D0%B0", "/organisations/1", "/docs/api", "/account/login", "/faq", "/faq?q=%D0%BB%D1%8C%D0%B3%D0%BE%D1%82", "/no-such-page"];
+    public static TheoryData<string> PublicPages => ["/", "/organisations", "/organisations?q=%D1%88%D0%BA%D0%BE%D0%BB%D0%B0", "/organisations/1", "/docs/api", "/account/login", "/faq", "/faq?q=%D0%BB%D1%8C%D0%B3%D0%BE%D1%82", "/kindergarten/statistics", "/kindergarten/statistics?municipality=1", "/kindergarten/statistics?municipality=abc", "/no-such-page"];
 
     [Theory]
     [MemberData(nameof(PublicPages))]

@@ -8,6 +8,9 @@ public sealed record KindergartenGroupPlaces(int OrganisationId, int GroupId, st
     public bool Takes(int ageMonths) => AgeFromMonths <= ageMonths && ageMonths < AgeToMonths;
 }
 
+/// <summary>Free places of a kindergarten's groups with one age band start: max(0, capacity − children placed) summed over those groups.</summary>
+public sealed record KindergartenFreePlaces(int OrganisationId, int MunicipalityId, int AgeFromMonths, int FreePlaces);
+
 public sealed partial class InstitutionDirectory
 {
     /// <summary>The kindergartens of a municipality, by name.</summary>
@@ -67,5 +70,23 @@ public sealed partial class InstitutionDirectory
             return false;
         db.KindergartenPlacements.Add(new KindergartenPlacement { KindergartenGroupId = groupId, PersonId = personId, Since = since });
         return true;
+    }
+
+    /// <summary>
+    /// Free places of every kindergarten (of one municipality, or of the region) per age band start, in one grouped
+    /// query: a group's free places are max(0, capacity − placed), so an overfilled group takes nothing from the others.
+    /// </summary>
+    public async Task<IReadOnlyList<KindergartenFreePlaces>> KindergartenFreePlacesAsync(int? municipalityId, CancellationToken ct)
+    {
+        var kindergartens = db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Kindergarten);
+        if (municipalityId is { } id)
+            kindergartens = kindergartens.Where(o => o.MunicipalityId == id);
+        return await (
+            from g in db.KindergartenGroups.AsNoTracking()
+            join o in kindergartens on g.OrganisationId equals o.Id
+            select new { g.OrganisationId, o.MunicipalityId, g.AgeFromMonths, Free = Math.Max(0, g.Capacity - db.KindergartenPlacements.Count(p => p.KindergartenGroupId == g.Id)) })
+            .GroupBy(x => new { x.OrganisationId, x.MunicipalityId, x.AgeFromMonths })
+            .Select(x => new KindergartenFreePlaces(x.Key.OrganisationId, x.Key.MunicipalityId, x.Key.AgeFromMonths, x.Sum(y => y.Free)))
+            .ToListAsync(ct);
     }
 }

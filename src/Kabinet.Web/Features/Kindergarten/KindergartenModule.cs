@@ -1,6 +1,8 @@
 using Kabinet.Web.Features.Kindergarten.Documents;
 using Kabinet.Web.Features.Kindergarten.Queue;
+using Kabinet.Web.Common.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Kabinet.Web.Features.Kindergarten;
 
@@ -25,6 +27,11 @@ internal static class KindergartenModule
         builder.Services.AddSingleton<Allocation.ReferralDeadlines>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Allocation.ReferralDeadlines>());
         builder.Services.AddSingleton<Common.Hosting.IBenchmarkCommand, Allocation.AllocationBenchmark>();
+        builder.Services.AddScoped<Statistics.QueueStatistics>();
+        builder.Services.AddOptions<Statistics.StatisticsOptions>()
+            .Bind(builder.Configuration.GetSection(Statistics.StatisticsOptions.Section))
+            .PostConfigure(o => o.Check());
+        builder.Services.AddStartupSettingsCheck(sp => _ = sp.GetRequiredService<IOptions<Statistics.StatisticsOptions>>().Value);
     }
 
     public static void ConfigureModel(ModelBuilder model)
@@ -65,6 +72,8 @@ internal static class KindergartenModule
             e.Property(h => h.To).HasConversion<string>().HasMaxLength(16);
             e.Property(h => h.Comment).HasMaxLength(1000);
             e.HasIndex(h => new { h.ApplicationId, h.At });
+            // Statistics count referrals and enrollments since 1 September without reading the whole history.
+            e.HasIndex(h => new { h.To, h.At });
         });
 
         model.Entity<ApplicationDocument>(e =>

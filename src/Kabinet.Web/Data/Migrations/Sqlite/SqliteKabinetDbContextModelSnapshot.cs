@@ -2008,6 +2008,9 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                     b.HasIndex("ApplicationId", "At")
                         .HasDatabaseName("ix_kindergarten_status_changes_application_id_at");
 
+                    b.HasIndex("To", "At")
+                        .HasDatabaseName("ix_kindergarten_status_changes_to_at");
+
                     b.ToTable("kindergarten_status_changes", (string)null);
                 });
 

@@ -1,0 +1,27 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Kabinet.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class QueueStatistics : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "ix_kindergarten_status_changes_to_at",
+                table: "kindergarten_status_changes",
+                columns: new[] { "to", "at" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_kindergarten_status_changes_to_at",
+                table: "kindergarten_status_changes");
+        }
+    }
+}
