@@ -10,6 +10,13 @@ public sealed class AccountDirectory(KabinetDbContext db)
     public Task<string?> ConfirmedEmailOfAsync(int accountId, CancellationToken ct) =>
         db.Users.Where(a => a.Id == accountId && a.EmailConfirmed).Select(a => a.Email).FirstOrDefaultAsync(ct);
 
+    /// <summary>The confirmed e-mail of each of these accounts that has one.</summary>
+    public async Task<IReadOnlyDictionary<int, string>> ConfirmedEmailsOfAsync(IEnumerable<int> accountIds, CancellationToken ct)
+    {
+        var ids = accountIds.Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(a => ids.Contains(a.Id) && a.EmailConfirmed && a.Email != null).ToDictionaryAsync(a => a.Id, a => a.Email!, ct);
+    }
+
     /// <summary>The person behind each account.</summary>
     public async Task<IReadOnlyDictionary<int, int>> PersonIdsAsync(IEnumerable<int> accountIds, CancellationToken ct)
     {
@@ -17,10 +24,10 @@ public sealed class AccountDirectory(KabinetDbContext db)
         return await db.Users.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.PersonId, ct);
     }
 
-    /// <summary>The accounts of people (a person has at most one account); people without one are left out.</summary>
-    public async Task<IReadOnlyList<int>> AccountIdsOfPeopleAsync(IEnumerable<int> personIds, CancellationToken ct)
+    /// <summary>The account of each of these people who has one (a person has at most one account).</summary>
+    public async Task<IReadOnlyDictionary<int, int>> AccountsOfPeopleAsync(IEnumerable<int> personIds, CancellationToken ct)
     {
         var ids = personIds.Distinct().ToList();
-        return await db.Users.AsNoTracking().Where(a => ids.Contains(a.PersonId)).Select(a => a.Id).ToListAsync(ct);
+        return await db.Users.AsNoTracking().Where(a => ids.Contains(a.PersonId)).ToDictionaryAsync(a => a.PersonId, a => a.Id, ct);
     }
 }

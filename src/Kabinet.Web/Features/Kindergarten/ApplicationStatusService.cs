@@ -9,20 +9,48 @@ namespace Kabinet.Web.Features.Kindergarten;
 public sealed class ApplicationStatusService(FamilyDirectory families, AccountDirectory accounts, NotificationCentre notifications, TimeProvider time)
 {
     /// <summary>Changes the status in the caller's unit of work (the caller saves); false when that transition does not exist.</summary>
-    public async Task<bool> MoveAsync(QueueApplication application, ApplicationStatus to, int? byAccountId, string? comment, CancellationToken ct)
+    public async Task<bool> MoveAsync(QueueApplication application, ApplicationStatus to, int? byAccountId, string? comment, CancellationToken ct) =>
+        await MoveManyAsync([(application, to, comment)], byAccountId, ct) == 1;
+
+    /// <summary>
+    /// Changes many statuses at once (an allocation run) and notifies the families with a few queries for all of
+    /// them. Returns how many moved; the ones whose transition does not exist are left as they were.
+    /// </summary>
+    public async Task<int> MoveManyAsync(IReadOnlyList<(QueueApplication Application, ApplicationStatus To, string? Comment)> moves, int? byAccountId, CancellationToken ct)
     {
-        var from = application.Status;
-        if (!application.TryMove(to, byAccountId, comment, time.GetUtcNow().UtcDateTime))
-            return false;
-        await NotifyAsync(application, $"Заявление № {application.Id}: {to.Title().ToLowerInvariant()}", StatusText(application, from, to, comment), ct);
-        return true;
+        var now = time.GetUtcNow().UtcDateTime;
+        var notices = new List<(QueueApplication, string, string)>();
+        foreach (var (application, to, comment) in moves)
+        {
+            var from = application.Status;
+            if (application.TryMove(to, byAccountId, comment, now))
+                notices.Add((application, $"Заявление № {application.Id}: {to.Title().ToLowerInvariant()}", StatusText(application, from, to, comment)));
+        }
+
+        await NotifyManyAsync(notices, ct);
+        return notices.Count;
     }
 
-    public async Task NotifyAsync(QueueApplication application, string title, string text, CancellationToken ct)
+    public Task NotifyAsync(QueueApplication application, string title, string text, CancellationToken ct) => NotifyManyAsync([(application, title, text)], ct);
+
+    private async Task NotifyManyAsync(List<(QueueApplication Application, string Title, string Text)> notices, CancellationToken ct)
     {
-        var guardians = (await families.GuardiansOfAsync([application.ChildPersonId], ct)).Select(g => g.GuardianId).Append(application.ApplicantPersonId);
-        foreach (var accountId in await accounts.AccountIdsOfPeopleAsync(guardians, ct))
-            await notifications.NotifyAsync(accountId, NotificationKinds.KindergartenApplication, title, text, $"/kindergarten/{application.Id}", ct);
+        if (notices.Count == 0)
+            return;
+        var guardians = (await families.GuardiansOfAsync(notices.Select(n => n.Application.ChildPersonId), ct)).ToLookup(g => g.ChildId, g => g.GuardianId);
+        var people = notices.SelectMany(n => guardians[n.Application.ChildPersonId].Append(n.Application.ApplicantPersonId));
+        var accountOf = await accounts.AccountsOfPeopleAsync(people, ct);
+        var requests = new List<NotificationRequest>();
+        foreach (var (application, title, text) in notices)
+        {
+            foreach (var person in guardians[application.ChildPersonId].Append(application.ApplicantPersonId).Distinct())
+            {
+                if (accountOf.TryGetValue(person, out var accountId))
+                    requests.Add(new NotificationRequest(accountId, NotificationKinds.KindergartenApplication, title, text, $"/kindergarten/{application.Id}"));
+            }
+        }
+
+        await notifications.NotifyManyAsync(requests, ct);
     }
 
     private static string StatusText(QueueApplication application, ApplicationStatus from, ApplicationStatus to, string? comment)

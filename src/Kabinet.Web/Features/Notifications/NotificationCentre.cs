@@ -6,39 +6,49 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kabinet.Web.Features.Notifications;
 
+/// <summary>One notification to post: to whom, of what kind, the title, the text and where it leads.</summary>
+public sealed record NotificationRequest(int AccountId, string Kind, string Title, string Text, string? Link);
+
 /// <summary>
 /// What modules call to tell a person something. Honours the person's preferences for the kind: a notification
 /// in the centre and/or a letter. Both join the caller's unit of work, so they exist exactly when the change does.
 /// </summary>
 public sealed class NotificationCentre(KabinetDbContext db, AccountDirectory accounts, Outbox outbox, PublicUrls urls, TimeProvider time)
 {
-    public async Task NotifyAsync(int accountId, string kind, string title, string text, string? link, CancellationToken ct)
+    public Task NotifyAsync(int accountId, string kind, string title, string text, string? link, CancellationToken ct) =>
+        NotifyManyAsync([new NotificationRequest(accountId, kind, title, text, link)], ct);
+
+    /// <summary>Many notifications at once (an allocation run tells thousands of families): preferences and addresses are read in two queries.</summary>
+    public async Task NotifyManyAsync(IReadOnlyCollection<NotificationRequest> requests, CancellationToken ct)
     {
-        var info = NotificationKinds.Of(kind);
-        var preference = await db.NotificationPreferences.AsNoTracking().FirstOrDefaultAsync(p => p.AccountId == accountId && p.Kind == kind, ct);
-        var inApp = preference?.InApp ?? true;
-        var byEmail = preference?.Email ?? info.EmailByDefault;
-
-        if (inApp)
+        if (requests.Count == 0)
+            return;
+        var accountIds = requests.Select(r => r.AccountId).Distinct().ToList();
+        var kinds = requests.Select(r => r.Kind).Distinct().ToList();
+        var preferences = await db.NotificationPreferences.AsNoTracking()
+            .Where(p => accountIds.Contains(p.AccountId) && kinds.Contains(p.Kind))
+            .ToDictionaryAsync(p => (p.AccountId, p.Kind), ct);
+        var emails = await accounts.ConfirmedEmailsOfAsync(accountIds, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var r in requests)
         {
-            db.Notifications.Add(new Notification
+            var info = NotificationKinds.Of(r.Kind);
+            var preference = preferences.GetValueOrDefault((r.AccountId, r.Kind));
+            if (preference?.InApp ?? true)
+                db.Notifications.Add(new Notification { AccountId = r.AccountId, Kind = r.Kind, Title = r.Title, Text = r.Text, Link = r.Link, CreatedAt = now });
+            if ((preference?.Email ?? info.EmailByDefault) && emails.TryGetValue(r.AccountId, out var email))
             {
-                AccountId = accountId, Kind = kind, Title = title, Text = text, Link = link, CreatedAt = time.GetUtcNow().UtcDateTime,
-            });
-        }
+                outbox.Enqueue(new EmailMessage("notification:" + r.Kind, email, null, "Kabinet: " + r.Title,
+                    $"""
+                    Здравствуйте!
 
-        if (byEmail && await accounts.ConfirmedEmailOfAsync(accountId, ct) is { } email)
-        {
-            outbox.Enqueue(new EmailMessage("notification:" + kind, email, null, "Kabinet: " + title,
-                $"""
-                Здравствуйте!
+                    {r.Text}
+                    {(r.Link is null ? "" : "\nПодробнее: " + urls.To(r.Link) + "\n")}
+                    Настроить уведомления: {urls.To("/notifications/settings")}
 
-                {text}
-                {(link is null ? "" : "\nПодробнее: " + urls.To(link) + "\n")}
-                Настроить уведомления: {urls.To("/notifications/settings")}
-
-                Kabinet — образование Кузбасса
-                """));
+                    Kabinet — образование Кузбасса
+                    """));
+            }
         }
     }
 

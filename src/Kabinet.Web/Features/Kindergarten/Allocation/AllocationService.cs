@@ -127,6 +127,7 @@ public sealed class AllocationService(KabinetDbContext db, InstitutionDirectory 
         {
             var ids = chunk.Select(p => p.ApplicationId).ToList();
             var applications = await db.QueueApplications.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+            var moves = new List<(QueueApplication, ApplicationStatus, string?)>();
             foreach (var placement in chunk)
             {
                 var application = applications[placement.ApplicationId];
@@ -138,9 +139,11 @@ public sealed class AllocationService(KabinetDbContext db, InstitutionDirectory 
                 });
                 var comment = $"Направление в «{names.GetValueOrDefault(placement.OrganisationId)}», группа «{group.Name}» ({group.AgeBandTitle()}). "
                     + $"Ответьте до {RegionTime.ToLocal(validUntil):dd.MM.yyyy} включительно: согласие или отказ — в заявлении на портале.";
-                if (!await statuses.MoveAsync(application, ApplicationStatus.Referred, byAccountId, comment, ct))
-                    return new ConfirmResult(ConfirmOutcome.Changed);
+                moves.Add((application, ApplicationStatus.Referred, comment));
             }
+
+            if (await statuses.MoveManyAsync(moves, byAccountId, ct) != moves.Count)
+                return new ConfirmResult(ConfirmOutcome.Changed);
 
             await db.SaveChangesAsync(ct);
         }
