@@ -84,6 +84,27 @@ public sealed class OperatorTests(IsolatedApp app) : IClassFixture<IsolatedApp>
         Assert.Contains("заявление изменилось", (await operatorBrowser.GetPageAsync($"/operator/kindergarten/{id}")).Text("p.notice"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_application_is_overdue_after_the_municipality_s_own_review_period()
+    {
+        var (id, _) = await FileAsync("Глеб", NextSeptember.AddYears(-3).AddMonths(-7));
+        await QueryAsync(app, db => db.QueueApplications.Where(a => a.Id == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.RegisteredAt, DateTime.UtcNow.AddDays(-4))));
+        var operatorBrowser = await app.SignedInAsync("demo.operator");
+        static bool Listed(AngleSharp.Html.Dom.IHtmlDocument page, int id) => page.QuerySelectorAll("tbody a").Any(a => a.TextContent == id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.False(Listed(await operatorBrowser.GetPageAsync("/operator/kindergarten?overdue=true&status=New"), id)); // 4 days < 7
+
+        var saved = await operatorBrowser.SubmitFormAsync("/operator/kindergarten/settings", new Dictionary<string, string>
+        {
+            ["municipality"] = Kemerovo.ToString(System.Globalization.CultureInfo.InvariantCulture), ["ReferralValidDays"] = "30", ["ReviewDays"] = "3", ["ExpiredReferral"] = "NoShow",
+            ["Version"] = (await QueryAsync(app, db => db.MunicipalQueueSettings.Where(s => s.MunicipalityId == Kemerovo).Select(s => (int?)s.Version).FirstOrDefaultAsync()) ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var list = await operatorBrowser.GetPageAsync("/operator/kindergarten?overdue=true&status=New");
+        Assert.True(Listed(list, id));
+        Assert.Contains("дольше 3 дн.", list.Text("main"), StringComparison.Ordinal);
+    }
+
     private async Task<(int Id, HttpClient Parent)> FileAsync(string name, DateOnly born, int? benefitGround = null)
     {
         var child = await NewChildAsync(app, "demo.uchitel", born, name);

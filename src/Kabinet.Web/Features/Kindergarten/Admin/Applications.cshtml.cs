@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Kabinet.Web.Common.Paging;
 using Kabinet.Web.Data;
 using Kabinet.Web.Features.Families;
@@ -20,8 +21,6 @@ public sealed record OperatorRow(int Id, string Child, DateOnly BirthDate, Appli
 [Authorize(Roles = AdminScope.Roles)]
 public sealed class ApplicationsModel(KabinetDbContext db, FamilyDirectory families, InstitutionDirectory institutions, TimeProvider time) : PageModel
 {
-    /// <summary>Days an application may wait for review (Новое, Принято к рассмотрению) before it is overdue.</summary>
-    public const int ReviewDays = 7;
 
     private const int PageSize = 50;
 
@@ -44,18 +43,50 @@ public sealed class ApplicationsModel(KabinetDbContext db, FamilyDirectory famil
 
     public int OverdueCount { get; private set; }
 
+    /// <summary>«7» when one review period applies to everything shown, otherwise words.</summary>
+    public string ReviewDays { get; private set; } = "";
+
+    /// <summary>Not reviewed (Новое, Принято к рассмотрению) longer than the municipality's review days: one condition per distinct period.</summary>
+    private static Expression<Func<QueueApplication, bool>> Overdue(IReadOnlyDictionary<int, int> reviewDays, DateTime now)
+    {
+        var a = Expression.Parameter(typeof(QueueApplication), "a");
+        var status = Expression.Property(a, nameof(QueueApplication.Status));
+        var registered = Expression.Property(a, nameof(QueueApplication.RegisteredAt));
+        var municipality = Expression.Property(a, nameof(QueueApplication.MunicipalityId));
+        Expression Before(int days) => Expression.LessThan(registered, Expression.Constant(now.AddDays(-days)));
+        Expression In(List<int> ids) => Expression.Call(Expression.Constant(ids), typeof(List<int>).GetMethod(nameof(List<int>.Contains))!, municipality);
+
+        var custom = reviewDays.Where(d => d.Value != Allocation.MunicipalQueueSettings.DefaultReviewDays).GroupBy(d => d.Value).ToList();
+        var customIds = custom.SelectMany(g => g.Select(d => d.Key)).ToList();
+        Expression late = Expression.AndAlso(Expression.Not(In(customIds)), Before(Allocation.MunicipalQueueSettings.DefaultReviewDays));
+        foreach (var period in custom)
+            late = Expression.OrElse(late, Expression.AndAlso(In([.. period.Select(d => d.Key)]), Before(period.Key)));
+        var waiting = Expression.OrElse(
+            Expression.Equal(status, Expression.Constant(ApplicationStatus.New)),
+            Expression.Equal(status, Expression.Constant(ApplicationStatus.UnderReview)));
+        return Expression.Lambda<Func<QueueApplication, bool>>(Expression.AndAlso(waiting, late), a);
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var overdueBefore = now.AddDays(-ReviewDays);
         var scoped = AdminScope.Applications(db, User).AsNoTracking();
-        OverdueCount = await scoped.CountAsync(a => (a.Status == ApplicationStatus.New || a.Status == ApplicationStatus.UnderReview) && a.RegisteredAt < overdueBefore, ct);
+        // Each municipality sets how long review may take (7 days unless changed); applications past it are overdue.
+        var reviewDays = await db.MunicipalQueueSettings.AsNoTracking().ToDictionaryAsync(s => s.MunicipalityId, s => s.ReviewDays, ct);
+        var overdue = Overdue(reviewDays, now);
+        OverdueCount = await scoped.CountAsync(overdue, ct);
+        ReviewDays = reviewDays.Values.Distinct().Count() switch
+        {
+            0 => Allocation.MunicipalQueueSettings.DefaultReviewDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ when AdminScope.MunicipalitiesOf(User) is { Count: 1 } one => reviewDays.GetValueOrDefault(one.First(), Allocation.MunicipalQueueSettings.DefaultReviewDays).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => "установленного срока",
+        };
 
         var query = scoped;
         if (Status is { } status)
             query = query.Where(a => a.Status == status);
         if (OnlyOverdue)
-            query = query.Where(a => (a.Status == ApplicationStatus.New || a.Status == ApplicationStatus.UnderReview) && a.RegisteredAt < overdueBefore);
+            query = query.Where(overdue);
         if (OnlyBenefitToCheck)
             query = query.Where(a => a.BenefitStatus == BenefitStatus.Claimed && a.Status != ApplicationStatus.Archived && a.Status != ApplicationStatus.Refused);
         if (!string.IsNullOrWhiteSpace(Query))
@@ -77,7 +108,8 @@ public sealed class ApplicationsModel(KabinetDbContext db, FamilyDirectory famil
         var (_, municipalities) = await institutions.NamesAsync([], page.Select(a => a.MunicipalityId), ct);
         Rows = new Page<OperatorRow>([.. page.Select(a => new OperatorRow(a.Id, names.GetValueOrDefault(a.ChildPersonId, ""), a.ChildBirthDate, a.Status, a.RegisteredAt,
             a.StatusChangedAt, a.Benefit, a.BenefitStatus, municipalities.GetValueOrDefault(a.MunicipalityId, ""),
-            a.Status is ApplicationStatus.New or ApplicationStatus.UnderReview && a.RegisteredAt < overdueBefore))], PageNumber, PageSize, total);
+            a.Status is ApplicationStatus.New or ApplicationStatus.UnderReview
+                && a.RegisteredAt < now.AddDays(-reviewDays.GetValueOrDefault(a.MunicipalityId, Allocation.MunicipalQueueSettings.DefaultReviewDays))))], PageNumber, PageSize, total);
         return Page();
     }
 
