@@ -27,7 +27,7 @@ public sealed class ModuleBoundaryTests
         ["Bench"] = [],
         ["DevTools"] = [],
         ["Support"] = [],
-        ["Notifications"] = ["NotificationCentre", "NotificationKinds"],
+        ["Notifications"] = ["NotificationCentre", "NotificationKinds", "NotificationRequest"],
         ["Faq"] = [],
     };
 
