@@ -55,6 +55,7 @@ internal static class KindergartenModule
             e.HasIndex(a => new { a.AdmissionYear, a.AgeGroup, a.Status });
             e.HasIndex(a => new { a.MunicipalityId, a.Status, a.RegisteredAt });
             e.HasIndex(a => a.ApplicantPersonId);
+            e.HasIndex(a => a.ChildPersonId, "ix_kindergarten_applications_child"); // the family's own applications (the unique index above covers active ones only)
         });
 
         model.Entity<ApplicationChoice>(e =>

@@ -1963,6 +1963,9 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                     b.HasIndex("MunicipalityId", "Status", "RegisteredAt")
                         .HasDatabaseName("ix_kindergarten_applications_municipality_id_status_registered_at");
 
+                    b.HasIndex(new[] { "ChildPersonId" }, "ix_kindergarten_applications_child")
+                        .HasDatabaseName("ix_kindergarten_applications_child_person_id");
+
                     b.ToTable("kindergarten_applications", (string)null);
                 });
 

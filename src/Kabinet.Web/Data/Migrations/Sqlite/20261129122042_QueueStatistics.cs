@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Kabinet.Web.Data.Migrations.Postgres
+namespace Kabinet.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class QueueStatistics : Migration
@@ -14,6 +14,11 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                 name: "ix_kindergarten_status_changes_to_at",
                 table: "kindergarten_status_changes",
                 columns: new[] { "to", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kindergarten_applications_child_person_id",
+                table: "kindergarten_applications",
+                column: "child_person_id");
         }
 
         /// <inheritdoc />
@@ -22,6 +27,10 @@ namespace Kabinet.Web.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "ix_kindergarten_status_changes_to_at",
                 table: "kindergarten_status_changes");
+
+            migrationBuilder.DropIndex(
+                name: "ix_kindergarten_applications_child_person_id",
+                table: "kindergarten_applications");
         }
     }
 }
