@@ -75,6 +75,7 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         ["/operator/kindergarten/{id:int}/documents/{documentId:int}"] = ("/operator/kindergarten/999999/documents/1", Access.Operator, HttpStatusCode.NotFound),
         ["/operator/kindergarten"] = ("/operator/kindergarten", Access.Operator, HttpStatusCode.OK),
         ["/operator/kindergarten/{id:int}"] = ("/operator/kindergarten/999999", Access.Operator, HttpStatusCode.NotFound),
+        ["/operator/kindergarten/occupancy"] = ("/operator/kindergarten/occupancy", Access.Operator, HttpStatusCode.OK),
         ["/operator/kindergarten/queue"] = ("/operator/kindergarten/queue", Access.Operator, HttpStatusCode.OK),
         ["/operator/kindergarten/allocation"] = ("/operator/kindergarten/allocation", Access.Operator, HttpStatusCode.OK),
         ["/operator/kindergarten/settings"] = ("/operator/kindergarten/settings", Access.Operator, HttpStatusCode.OK),

@@ -105,6 +105,34 @@ public sealed class OperatorTests(IsolatedApp app) : IClassFixture<IsolatedApp>
         Assert.Contains("дольше 3 дн.", list.Text("main"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Occupancy_shows_each_group_s_places_and_the_forecast_for_september_and_only_in_the_operator_s_municipality()
+    {
+        var kindergarten = (await KindergartensTakingAsync(app, Kemerovo, 40))[0];
+        var (places, placed, leaving) = await QueryAsync(app, async db =>
+        {
+            var september = new DateOnly(DateTime.UtcNow.AddHours(7).Month >= 9 ? DateTime.UtcNow.Year + 1 : DateTime.UtcNow.Year, 9, 1);
+            var groups = await db.KindergartenGroups.Where(g => g.OrganisationId == kindergarten).Select(g => g.Id).ToListAsync();
+            var capacity = await db.KindergartenGroups.Where(g => g.OrganisationId == kindergarten).SumAsync(g => g.Capacity);
+            var children = await db.KindergartenPlacements.Where(p => groups.Contains(p.KindergartenGroupId))
+                .Join(db.People, p => p.PersonId, p => p.Id, (p, person) => person.BirthDate!.Value).ToListAsync();
+            return (capacity, children.Count, children.Count(b => QueueApplication.AgeOn(b, september) >= 7));
+        });
+        var operatorBrowser = await app.SignedInAsync("demo.operator");
+
+        var page = await operatorBrowser.GetPageAsync($"/operator/kindergarten/occupancy?kindergarten={kindergarten}");
+
+        var referred = await QueryAsync(app, db => db.Referrals.CountAsync(r => r.OrganisationId == kindergarten
+            && (r.Status == Kabinet.Web.Features.Kindergarten.Allocation.ReferralStatus.Issued || r.Status == Kabinet.Web.Features.Kindergarten.Allocation.ReferralStatus.Accepted)));
+        var totals = page.QuerySelectorAll("tfoot td").Select(td => int.Parse(td.TextContent, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal([places, placed, referred], totals.Take(3));
+        Assert.Equal(leaving, totals[4]);
+        Assert.True(totals[5] >= totals[3], "more places are free on 1 September than now, never fewer");
+        var other = (await KindergartensTakingAsync(app, 2, 40))[0];
+        await operatorBrowser.GetPageAsync($"/operator/kindergarten/occupancy?municipality=2&kindergarten={other}", HttpStatusCode.NotFound);
+        await operatorBrowser.GetPageAsync($"/operator/kindergarten/occupancy?kindergarten={other}", HttpStatusCode.NotFound);
+    }
+
     private async Task<(int Id, HttpClient Parent)> FileAsync(string name, DateOnly born, int? benefitGround = null)
     {
         var child = await NewChildAsync(app, "demo.uchitel", born, name);

@@ -40,4 +40,11 @@ public sealed partial class FamilyDirectory(KabinetDbContext db)
         var surname = Names.Capitalize(text);
         return await db.People.AsNoTracking().Where(p => p.LastName.StartsWith(surname)).OrderBy(p => p.Id).Select(p => p.Id).Take(limit).ToListAsync(ct);
     }
+
+    /// <summary>Dates of birth of people by id (people without one are left out).</summary>
+    public async Task<IReadOnlyDictionary<int, DateOnly>> BirthDatesAsync(IEnumerable<int> personIds, CancellationToken ct)
+    {
+        var ids = personIds.Distinct().ToList();
+        return await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && p.BirthDate != null).ToDictionaryAsync(p => p.Id, p => p.BirthDate!.Value, ct);
+    }
 }

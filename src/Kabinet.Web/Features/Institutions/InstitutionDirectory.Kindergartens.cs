@@ -89,4 +89,16 @@ public sealed partial class InstitutionDirectory
             .Select(x => new KindergartenFreePlaces(x.Key.OrganisationId, x.Key.MunicipalityId, x.Key.AgeFromMonths, x.Sum(y => y.Free)))
             .ToListAsync(ct);
     }
+
+    /// <summary>The children placed in each group of a kindergarten: (group, person).</summary>
+    public async Task<IReadOnlyList<(int GroupId, int PersonId)>> PlacedInAsync(int organisationId, CancellationToken ct)
+    {
+        var placed = await (
+            from p in db.KindergartenPlacements.AsNoTracking()
+            join g in db.KindergartenGroups on p.KindergartenGroupId equals g.Id
+            where g.OrganisationId == organisationId
+            select new { p.KindergartenGroupId, p.PersonId })
+            .ToListAsync(ct);
+        return [.. placed.Select(p => (p.KindergartenGroupId, p.PersonId))];
+    }
 }
