@@ -13,7 +13,8 @@ public sealed class KindergartenJourneyTests(KabinetBrowserFixture browser)
     [Fact]
     public async Task A_parent_applies_from_the_map_the_operator_registers_it_and_the_parent_sees_the_place_explained()
     {
-        var nextSeptember = new DateOnly(DateTime.UtcNow.Month >= 6 ? DateTime.UtcNow.Year + 1 : DateTime.UtcNow.Year, 9, 1);
+        var today = Kabinet.Web.Common.Time.RegionTime.Today(TimeProvider.System); // the server under test runs on the system clock
+        var nextSeptember = new DateOnly(today.Month >= 6 ? today.Year + 1 : today.Year, 9, 1);
         var born = nextSeptember.AddYears(-4).AddMonths(-3);
         await using var parentSession = await browser.OpenAsync(width: 360, height: 740);
         var page = parentSession.Page;

@@ -23,7 +23,8 @@ public sealed class KabinetBrowserFixture : IAsyncLifetime
     /// <summary>Waits for the newest letter to an address whose subject contains the text (the app sends from a background loop).</summary>
     public async Task<MimeKit.MimeMessage> WaitForLetterAsync(string to, string subjectContains, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var limit = timeout ?? TimeSpan.FromSeconds(20);
         while (true)
         {
             if (Directory.Exists(_server.MailFolder))
@@ -37,7 +38,7 @@ public sealed class KabinetBrowserFixture : IAsyncLifetime
                 }
             }
 
-            if (DateTime.UtcNow > deadline)
+            if (waited.Elapsed > limit)
                 throw new TimeoutException($"No letter to {to} about «{subjectContains}» arrived.");
             await Task.Delay(250);
         }

@@ -165,7 +165,7 @@ public sealed partial class RegistrationTests(IsolatedApp app) : IClassFixture<I
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<KabinetDbContext>();
-            await db.Users.Where(a => a.UserName == login).ExecuteUpdateAsync(u => u.SetProperty(a => a.TemporaryPasswordExpiresAt, DateTime.UtcNow.AddDays(-1)));
+            await db.Users.Where(a => a.UserName == login).ExecuteUpdateAsync(u => u.SetProperty(a => a.TemporaryPasswordExpiresAt, app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.AddDays(-1)));
         }
 
         var (_, response) = await app.SignInAsync(login, password);

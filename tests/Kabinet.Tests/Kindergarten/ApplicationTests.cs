@@ -10,7 +10,7 @@ namespace Kabinet.Tests.Kindergarten;
 /// <summary>A parent applies for a place, edits the application without losing the registration date, and withdraws it.</summary>
 public sealed class ApplicationTests(IsolatedApp app) : IClassFixture<IsolatedApp>
 {
-    private static DateOnly NextSeptember => new(DateTime.UtcNow.Month >= 6 ? DateTime.UtcNow.Year + 1 : DateTime.UtcNow.Year, 9, 1);
+    private DateOnly NextSeptember => NextSeptemberOf(app);
 
     [Fact]
     public async Task A_parent_applies_and_sees_the_application_registered_with_its_status_and_a_notification()
@@ -55,7 +55,7 @@ public sealed class ApplicationTests(IsolatedApp app) : IClassFixture<IsolatedAp
     [MemberData(nameof(BadForms))]
     public async Task Bad_input_is_refused_next_to_the_field_and_nothing_is_saved(string what, string field, string message)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = Today(app);
         var born = what switch
         {
             "too old" => today.AddYears(-6).AddMonths(-11),
@@ -136,7 +136,7 @@ public sealed class ApplicationTests(IsolatedApp app) : IClassFixture<IsolatedAp
     [Fact]
     public async Task An_application_is_taken_off_the_register_when_the_child_turns_seven_and_the_family_is_told()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var today = Today(app);
         var child = await NewChildAsync(app, "demo.uchitel", today.AddYears(-6).AddMonths(-10), "Лев");
         var gardens = await KindergartensTakingAsync(app, Kemerovo, 6 * 12 + 11);
         var parent = await app.SignedInAsync("demo.uchitel");

@@ -289,7 +289,7 @@ public sealed class DocumentTests(IsolatedApp app) : IClassFixture<IsolatedApp>
         Assert.Equal(before, await StoredAsync(id));
     }
 
-    private static DateOnly NextSeptember => new(DateTime.UtcNow.Month >= 6 ? DateTime.UtcNow.Year + 1 : DateTime.UtcNow.Year, 9, 1);
+    private DateOnly NextSeptember => NextSeptemberOf(app);
 
     private static byte[] Sample(byte[] header)
     {

@@ -13,6 +13,19 @@ internal static class KindergartenTestData
 {
     public const int Kemerovo = 1;
 
+    /// <summary>The app's clock (the tests' apps run on the system clock, read through the same TimeProvider as the app).</summary>
+    public static TimeProvider Clock(KabinetApp app) => app.Services.GetRequiredService<TimeProvider>();
+
+    /// <summary>Today in the region, by the app's clock.</summary>
+    public static DateOnly Today(KabinetApp app) => Kabinet.Web.Common.Time.RegionTime.Today(Clock(app));
+
+    /// <summary>The 1 September parents usually apply for: this year's until May, next year's from June.</summary>
+    public static DateOnly NextSeptemberOf(KabinetApp app)
+    {
+        var today = Today(app);
+        return new DateOnly(today.Month >= 6 ? today.Year + 1 : today.Year, 9, 1);
+    }
+
     /// <summary>Adds a child to the family of the account's person; returns the child's id.</summary>
     public static async Task<int> NewChildAsync(KabinetApp app, string parentLogin, DateOnly born, string firstName = "Алиса")
     {

@@ -9,7 +9,7 @@ namespace Kabinet.Tests.Kindergarten;
 /// <summary>The operator reviews applications; the parent sees the place in the queue and why, now and on a past date.</summary>
 public sealed class OperatorTests(IsolatedApp app) : IClassFixture<IsolatedApp>
 {
-    private static DateOnly NextSeptember => new(DateTime.UtcNow.Month >= 6 ? DateTime.UtcNow.Year + 1 : DateTime.UtcNow.Year, 9, 1);
+    private DateOnly NextSeptember => NextSeptemberOf(app);
 
     [Fact]
     public async Task The_operator_puts_a_child_in_the_queue_and_the_parent_sees_the_place_with_who_is_ahead()
@@ -48,7 +48,7 @@ public sealed class OperatorTests(IsolatedApp app) : IClassFixture<IsolatedApp>
         var application = await ApplicationAsync(app, id);
         var kindergarten = application.Choices.Single(c => c.Priority == 1).OrganisationId;
         var before = await ExpectedPlaceAsync(application, kindergarten);
-        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(-1);
+        var yesterday = Today(app).AddDays(-1);
 
         var refusedWithoutReason = await operatorBrowser.SubmitFormAsync($"/operator/kindergarten/{id}", new Dictionary<string, string> { ["ConfirmBenefit"] = "false", ["Version"] = await VersionAsync(id) }, handler: "Benefit");
         Assert.Contains("Напишите причину", Html.Parse(await refusedWithoutReason.Content.ReadAsStringAsync()).Text("#Comment-error"), StringComparison.Ordinal);
@@ -88,7 +88,7 @@ public sealed class OperatorTests(IsolatedApp app) : IClassFixture<IsolatedApp>
     public async Task An_application_is_overdue_after_the_municipality_s_own_review_period()
     {
         var (id, _) = await FileAsync("Глеб", NextSeptember.AddYears(-3).AddMonths(-7));
-        await QueryAsync(app, db => db.QueueApplications.Where(a => a.Id == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.RegisteredAt, DateTime.UtcNow.AddDays(-4))));
+        await QueryAsync(app, db => db.QueueApplications.Where(a => a.Id == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.RegisteredAt, Clock(app).GetUtcNow().UtcDateTime.AddDays(-4))));
         var operatorBrowser = await app.SignedInAsync("demo.operator");
         static bool Listed(AngleSharp.Html.Dom.IHtmlDocument page, int id) => page.QuerySelectorAll("tbody a").Any(a => a.TextContent == id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.False(Listed(await operatorBrowser.GetPageAsync("/operator/kindergarten?overdue=true&status=New"), id)); // 4 days < 7
@@ -111,7 +111,8 @@ public sealed class OperatorTests(IsolatedApp app) : IClassFixture<IsolatedApp>
         var kindergarten = (await KindergartensTakingAsync(app, Kemerovo, 40))[0];
         var (places, placed, leaving) = await QueryAsync(app, async db =>
         {
-            var september = new DateOnly(DateTime.UtcNow.AddHours(7).Month >= 9 ? DateTime.UtcNow.Year + 1 : DateTime.UtcNow.Year, 9, 1);
+            var today = Today(app);
+            var september = new DateOnly(today.Month >= 9 ? today.Year + 1 : today.Year, 9, 1);
             var groups = await db.KindergartenGroups.Where(g => g.OrganisationId == kindergarten).Select(g => g.Id).ToListAsync();
             var capacity = await db.KindergartenGroups.Where(g => g.OrganisationId == kindergarten).SumAsync(g => g.Capacity);
             var children = await db.KindergartenPlacements.Where(p => groups.Contains(p.KindergartenGroupId))

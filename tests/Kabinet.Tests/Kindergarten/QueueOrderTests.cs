@@ -82,7 +82,7 @@ public sealed class QueueOrderTests
     {
         var application = new QueueApplication { Status = from };
 
-        Assert.Equal(valid, application.TryMove(to, byAccountId: 1, comment: null, DateTime.UtcNow));
+        Assert.Equal(valid, application.TryMove(to, byAccountId: 1, comment: null, new DateTime(2026, 11, 29, 3, 0, 0, DateTimeKind.Utc)));
         Assert.Equal(valid ? to : from, application.Status);
         Assert.Equal(valid ? 1 : 0, application.History.Count);
     }

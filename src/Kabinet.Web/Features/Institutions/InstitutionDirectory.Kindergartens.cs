@@ -6,6 +6,9 @@ namespace Kabinet.Web.Features.Institutions;
 public sealed record KindergartenGroupPlaces(int OrganisationId, int GroupId, string Name, int AgeFromMonths, int AgeToMonths, GroupFocus Focus, DailyMode Mode, int Capacity, int Placed)
 {
     public bool Takes(int ageMonths) => AgeFromMonths <= ageMonths && ageMonths < AgeToMonths;
+
+    /// <summary>«от 1,5 до 2 лет», as on the organisation's card.</summary>
+    public string AgeBandTitle => KindergartenGroup.AgeBand(AgeFromMonths, AgeToMonths);
 }
 
 /// <summary>Free places of a kindergarten's groups with one age band start: max(0, capacity − children placed) summed over those groups.</summary>

@@ -23,7 +23,10 @@ public sealed class KindergartenGroup
     public int Capacity { get; set; }
 
     /// <summary>«от 1,5 до 2 лет», «от 3 до 4 лет».</summary>
-    public string AgeBandTitle => $"от {Years(AgeFromMonths)} до {Years(AgeToMonths)} лет";
+    public string AgeBandTitle => AgeBand(AgeFromMonths, AgeToMonths);
+
+    /// <summary>An age band in months as people say it: (18, 24) → «от 1,5 до 2 лет».</summary>
+    public static string AgeBand(int fromMonths, int toMonths) => $"от {Years(fromMonths)} до {Years(toMonths)} лет";
 
     private static string Years(int months) => months % 12 == 0
         ? (months / 12).ToString(System.Globalization.CultureInfo.InvariantCulture)

@@ -121,7 +121,7 @@ public sealed class AllocationModel(AllocationService allocation, InstitutionDir
         var left = preview.Result.Unplaced.Take(MaxLines).ToList();
         var people = await families.NamesAsync(shown.Select(p => preview.ChildOf[p.ApplicationId]).Concat(left.Select(id => preview.ChildOf[id])), ct);
         Given = [.. shown.Select(p => new AllocationChildLine(p.ApplicationId, people.GetValueOrDefault(preview.ChildOf[p.ApplicationId], ""), names.GetValueOrDefault(p.OrganisationId, ""),
-            $"{preview.Groups[p.GroupId].Name} ({preview.Groups[p.GroupId].AgeBandTitle()})", p.Priority))];
+            $"{preview.Groups[p.GroupId].Name} ({preview.Groups[p.GroupId].AgeBandTitle})", p.Priority))];
         Left = [.. left.Select(id => (id, people.GetValueOrDefault(preview.ChildOf[id], "")))];
     }
 

@@ -137,7 +137,7 @@ public sealed class AllocationService(KabinetDbContext db, InstitutionDirectory 
                     ApplicationId = application.Id, MunicipalityId = municipalityId, OrganisationId = placement.OrganisationId,
                     KindergartenGroupId = placement.GroupId, AllocationRunId = run.Id, IssuedAt = now, ValidUntil = validUntil,
                 });
-                var comment = $"Направление в «{names.GetValueOrDefault(placement.OrganisationId)}», группа «{group.Name}» ({group.AgeBandTitle()}). "
+                var comment = $"Направление в «{names.GetValueOrDefault(placement.OrganisationId)}», группа «{group.Name}» ({group.AgeBandTitle}). "
                     + $"Ответьте до {RegionTime.ToLocal(validUntil):dd.MM.yyyy} включительно: согласие или отказ — в заявлении на портале.";
                 moves.Add((application, ApplicationStatus.Referred, comment));
             }
@@ -155,19 +155,4 @@ public sealed class AllocationService(KabinetDbContext db, InstitutionDirectory 
     public static async Task<MunicipalQueueSettings> SettingsAsync(KabinetDbContext db, int municipalityId, CancellationToken ct) =>
         await db.MunicipalQueueSettings.AsNoTracking().FirstOrDefaultAsync(s => s.MunicipalityId == municipalityId, ct)
         ?? MunicipalQueueSettings.DefaultsFor(municipalityId);
-}
-
-internal static class GroupTitles
-{
-    public static string AgeBandTitle(this KindergartenGroupPlaces group) => new KindergartenGroupBand(group.AgeFromMonths, group.AgeToMonths).Title;
-}
-
-/// <summary>«от 1,5 до 2 лет»: the same wording as the organisation card.</summary>
-internal readonly record struct KindergartenGroupBand(int FromMonths, int ToMonths)
-{
-    public string Title => $"от {Years(FromMonths)} до {Years(ToMonths)} лет";
-
-    private static string Years(int months) => months % 12 == 0
-        ? (months / 12).ToString(System.Globalization.CultureInfo.InvariantCulture)
-        : (months / 12.0).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("ru-RU"));
 }

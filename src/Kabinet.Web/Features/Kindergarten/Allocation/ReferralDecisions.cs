@@ -26,7 +26,7 @@ public sealed class ReferralDecisions(KabinetDbContext db, InstitutionDirectory 
             return null;
         var (names, _) = await institutions.NamesAsync([referral.OrganisationId], [], ct);
         var group = (await institutions.KindergartenGroupsAsync([referral.OrganisationId], ct)).FirstOrDefault(g => g.GroupId == referral.KindergartenGroupId);
-        return new ReferralView(referral, names.GetValueOrDefault(referral.OrganisationId, ""), group?.Name ?? "", group?.AgeBandTitle() ?? "");
+        return new ReferralView(referral, names.GetValueOrDefault(referral.OrganisationId, ""), group?.Name ?? "", group?.AgeBandTitle ?? "");
     }
 
     /// <summary>The family agrees: the application stays «Направлен» until the kindergarten enrolls the child.</summary>
