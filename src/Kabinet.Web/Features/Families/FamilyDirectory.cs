@@ -14,6 +14,12 @@ public sealed partial class FamilyDirectory(KabinetDbContext db)
             ? new PersonSummary(person.Id, person.FullName, person.BirthDate)
             : null;
 
+    /// <summary>
+    /// The ids of the children a person is a legal representative of, as a query to compose into another module's
+    /// query (one SQL statement with a subquery, which the database and EF cache, instead of a list of ids).
+    /// </summary>
+    public IQueryable<int> ChildIdsOf(int guardianId) => db.FamilyLinks.Where(l => l.GuardianId == guardianId).Select(l => l.ChildId);
+
     /// <summary>The children a person is a legal representative of, eldest first.</summary>
     public async Task<IReadOnlyList<PersonSummary>> ChildrenOfAsync(int guardianId, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using Kabinet.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Kabinet.Web.Features.Institutions;
 
@@ -12,8 +13,11 @@ public sealed record NamedItem(int Id, string Name);
 public sealed record StudyPlace(int PersonId, int OrganisationId, string OrganisationName, OrganisationKind Kind, string GroupName);
 
 /// <summary>What other modules may ask about the region's organisations.</summary>
-public sealed partial class InstitutionDirectory(KabinetDbContext db)
+public sealed partial class InstitutionDirectory(KabinetDbContext db, IMemoryCache cache)
 {
+    /// <summary>Names of organisations and municipalities change a few times a year (by import): a minute's staleness is harmless.</summary>
+    private static readonly TimeSpan NamesCacheFor = TimeSpan.FromMinutes(1);
+
     public async Task<RegionSummary> SummaryAsync(CancellationToken ct)
     {
         var municipalities = await db.Municipalities.CountAsync(ct);
@@ -53,11 +57,35 @@ public sealed partial class InstitutionDirectory(KabinetDbContext db)
     public async Task<(IReadOnlyDictionary<int, string> Organisations, IReadOnlyDictionary<int, string> Municipalities)> NamesAsync(
         IEnumerable<int> organisationIds, IEnumerable<int> municipalityIds, CancellationToken ct)
     {
-        var orgIds = organisationIds.Distinct().ToList();
-        var munIds = municipalityIds.Distinct().ToList();
-        var organisations = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.ShortName, ct);
-        var municipalities = await db.Municipalities.AsNoTracking().Where(m => munIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
+        var organisations = await CachedNamesAsync("organisation-name", organisationIds,
+            ids => db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.ShortName, ct));
+        var municipalities = await CachedNamesAsync("municipality-name", municipalityIds,
+            ids => db.Municipalities.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, ct));
         return (organisations, municipalities);
+    }
+
+    /// <summary>Names from the cache; those not there are read in one query and cached for <see cref="NamesCacheFor"/>.</summary>
+    private async Task<IReadOnlyDictionary<int, string>> CachedNamesAsync(string kind, IEnumerable<int> ids, Func<List<int>, Task<Dictionary<int, string>>> load)
+    {
+        var names = new Dictionary<int, string>();
+        var missing = new List<int>();
+        foreach (var id in ids.Distinct())
+        {
+            if (cache.TryGetValue((kind, id), out string? name) && name is not null)
+                names[id] = name;
+            else
+                missing.Add(id);
+        }
+
+        if (missing.Count == 0)
+            return names;
+        foreach (var (id, name) in await load(missing))
+        {
+            names[id] = name;
+            cache.Set((kind, id), name, NamesCacheFor);
+        }
+
+        return names;
     }
 
     /// <summary>This academic year's classes and groups of an organisation, in grade order.</summary>

@@ -8,6 +8,7 @@ internal static class InstitutionsModule
 {
     public static void AddInstitutions(this WebApplicationBuilder builder)
     {
+        builder.Services.AddMemoryCache();
         builder.Services.AddScoped<InstitutionDirectory>();
         builder.Services.AddScoped<Search.SearchOrganisations>();
         builder.Services.AddScoped<Profile.OrganisationProfile>();

@@ -13,7 +13,7 @@ public sealed class DownloadModel(ParentApplications applications, ApplicationDo
 {
     public async Task<IActionResult> OnGetAsync(int id, int documentId, CancellationToken ct)
     {
-        var visible = await applications.VisibleToAsync(KabinetClaims.PersonIdOf(User), ct);
+        var visible = applications.VisibleTo(KabinetClaims.PersonIdOf(User));
         if (!await visible.AnyAsync(a => a.Id == id, ct))
             return NotFound();
         if (await documents.FindAsync(id, documentId, ct) is not { } document || documents.PathOf(document) is not { } path)

@@ -2,7 +2,6 @@ using System.Globalization;
 using Kabinet.Web.Common.Time;
 using Kabinet.Web.Data;
 using Kabinet.Web.Features.Accounts;
-using Kabinet.Web.Features.Families;
 using Kabinet.Web.Features.Institutions;
 using Kabinet.Web.Features.Kindergarten.Documents;
 using Kabinet.Web.Features.Kindergarten.Queue;
@@ -22,7 +21,7 @@ namespace Kabinet.Web.Features.Kindergarten.Mine;
 [RequestSizeLimit(DocumentRules.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = DocumentRules.MaxRequestBytes)]
 [OversizedUpload]
-public sealed class CardModel(KabinetDbContext db, ParentApplications applications, FamilyDirectory families, InstitutionDirectory institutions,
+public sealed class CardModel(KabinetDbContext db, ParentApplications applications, InstitutionDirectory institutions,
     QueuePositions positions, ApplicationStatusService statuses, ApplicationDocuments documents, Allocation.ReferralDecisions referrals, TimeProvider time) : PageModel
 {
     public QueueApplication Application { get; private set; } = null!;
@@ -186,10 +185,10 @@ public sealed class CardModel(KabinetDbContext db, ParentApplications applicatio
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        if (await applications.FindAsync(KabinetClaims.PersonIdOf(User), id, ct) is not { } application)
+        if (await applications.FindWithChildAsync(KabinetClaims.PersonIdOf(User), id, ct) is not { } found)
             return false;
-        Application = application;
-        ChildName = (await families.FindPersonAsync(application.ChildPersonId, ct))?.FullName ?? "";
+        var application = Application = found.Application;
+        ChildName = found.ChildName;
         var (organisations, municipalities) = await institutions.NamesAsync(application.Choices.Select(c => c.OrganisationId), [application.MunicipalityId], ct);
         Kindergartens = organisations;
         MunicipalityName = municipalities.GetValueOrDefault(application.MunicipalityId, "");

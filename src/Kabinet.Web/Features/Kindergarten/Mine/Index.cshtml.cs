@@ -18,7 +18,7 @@ public sealed class IndexModel(ParentApplications applications, FamilyDirectory 
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var mine = await (await applications.VisibleToAsync(KabinetClaims.PersonIdOf(User), ct))
+        var mine = await applications.VisibleTo(KabinetClaims.PersonIdOf(User))
             .AsNoTracking().Include(a => a.Choices).OrderByDescending(a => a.RegisteredAt).ToListAsync(ct);
         var names = await families.NamesAsync(mine.Select(a => a.ChildPersonId), ct);
         var (organisations, _) = await institutions.NamesAsync(mine.SelectMany(a => a.Choices).Select(c => c.OrganisationId), [], ct);

@@ -5,16 +5,31 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kabinet.Web.Features.Kindergarten.Mine;
 
+/// <summary>An application as its family sees it, with the child's name.</summary>
+public sealed record FamilyApplication(QueueApplication Application, string ChildName);
+
 /// <summary>The applications a person may see: those for their children (any legal representative) and those they filed.</summary>
 public sealed class ParentApplications(KabinetDbContext db, FamilyDirectory families)
 {
-    public async Task<IQueryable<QueueApplication>> VisibleToAsync(int personId, CancellationToken ct)
+    /// <summary>
+    /// A query of the applications the person may see. The family's children come in as a subquery rather than a
+    /// list of ids: a list parameter makes EF build the SQL again on every request, a subquery is compiled once.
+    /// </summary>
+    public IQueryable<QueueApplication> VisibleTo(int personId)
     {
-        var children = (await families.ChildrenOfAsync(personId, ct)).Select(c => c.Id).ToList();
+        var children = families.ChildIdsOf(personId);
         return db.QueueApplications.Where(a => children.Contains(a.ChildPersonId) || a.ApplicantPersonId == personId);
     }
 
     /// <summary>One application with its choices and history, or null when it is not this person's to see.</summary>
     public async Task<QueueApplication?> FindAsync(int personId, int id, CancellationToken ct) =>
-        await (await VisibleToAsync(personId, ct)).Include(a => a.Choices).Include(a => a.History).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, ct);
+        await VisibleTo(personId).Include(a => a.Choices).Include(a => a.History).AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, ct);
+
+    /// <summary>One application with its choices and history (in one query: a few rows each) and the child's name, or null when it is not this person's to see.</summary>
+    public async Task<FamilyApplication?> FindWithChildAsync(int personId, int id, CancellationToken ct)
+    {
+        if (await FindAsync(personId, id, ct) is not { } application)
+            return null;
+        return new FamilyApplication(application, (await families.FindPersonAsync(application.ChildPersonId, ct))?.FullName ?? "");
+    }
 }
