@@ -135,14 +135,27 @@ public sealed class AllocationTests(IsolatedApp app) : IClassFixture<IsolatedApp
     public async Task Settings_are_validated_next_to_the_field_and_saved()
     {
         var operatorBrowser = await app.SignedInAsync("demo.operator");
-        var bad = await operatorBrowser.SubmitFormAsync("/operator/kindergarten/settings",
-            new Dictionary<string, string> { ["ReferralValidDays"] = "0", ["ReviewDays"] = "7", ["ExpiredReferral"] = "NoShow", ["Version"] = "0" });
+        var bad = await operatorBrowser.SubmitFormAsync("/operator/kindergarten/settings", new Dictionary<string, string>
+        {
+            ["ReferralValidDays"] = "0", ["ReviewDays"] = "7", ["ExpiredReferral"] = "NoShow", ["AllocationFrom"] = "29.02", ["AllocationTo"] = "31.13", ["Version"] = "0",
+        });
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
-        Assert.Contains("от 1 до 180", Html.Parse(await bad.Content.ReadAsStringAsync()).Text("#ReferralValidDays-error"), StringComparison.Ordinal);
+        var page = Html.Parse(await bad.Content.ReadAsStringAsync());
+        Assert.Contains("от 1 до 180", page.Text("#ReferralValidDays-error"), StringComparison.Ordinal);
+        Assert.Contains("дд.мм", page.Text("#AllocationFrom-error"), StringComparison.Ordinal);
+        Assert.Contains("дд.мм", page.Text("#AllocationTo-error"), StringComparison.Ordinal);
+        var version = await QueryAsync(app, db => db.MunicipalQueueSettings.Where(s => s.MunicipalityId == Kemerovo).Select(s => (int?)s.Version).FirstOrDefaultAsync());
 
-        var good = await operatorBrowser.SubmitFormAsync("/operator/kindergarten/settings",
-            new Dictionary<string, string> { ["ReferralValidDays"] = "30", ["ReviewDays"] = "7", ["ExpiredReferral"] = "NoShow", ["Version"] = "0" });
+        var good = await operatorBrowser.SubmitFormAsync("/operator/kindergarten/settings", new Dictionary<string, string>
+        {
+            ["ReferralValidDays"] = "30", ["ReviewDays"] = "7", ["ExpiredReferral"] = "NoShow", ["AllocationFrom"] = "1.6", ["AllocationTo"] = "31.08",
+            ["Version"] = (version ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        var saved = await QueryAsync(app, db => db.MunicipalQueueSettings.SingleAsync(s => s.MunicipalityId == Kemerovo));
+        Assert.Equal((601, 831), (saved.MainAllocationFrom, saved.MainAllocationTo));
+        Assert.Equal("01.06", (await operatorBrowser.GetPageAsync("/operator/kindergarten/settings")).QuerySelector("#AllocationFrom")!.GetAttribute("value"));
+        Assert.Contains("с 1 июня по 31 августа", (await operatorBrowser.GetPageAsync("/operator/kindergarten/allocation")).Text("#allocation-period"), StringComparison.Ordinal);
     }
 }
 
@@ -158,6 +171,8 @@ public sealed class ReferralDeadlineTests
         var (kindergarten, group) = await NewGroupAsync(app, capacity: 1);
         var id = await WaitingChildAsync(app, "demo.roditel", kindergarten, new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         Assert.Equal(ConfirmOutcome.Confirmed, (await ConfirmAsync(app, (await PreviewAsync(app)).Result.Hash)).Outcome);
+        // 20 November is outside the default main period (1 April – 31 May): the run is a top-up.
+        Assert.Equal(AllocationKind.TopUp, await KindergartenTestData.QueryAsync(app, db => db.AllocationRuns.OrderByDescending(r => r.Id).Select(r => r.Kind).FirstAsync()));
         var deadlines = app.Services.GetRequiredService<ReferralDeadlines>();
 
         Assert.Equal((0, 0), await deadlines.RunDueAsync(CancellationToken.None));

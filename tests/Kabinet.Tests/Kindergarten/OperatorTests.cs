@@ -96,6 +96,7 @@ public sealed class OperatorTests(IsolatedApp app) : IClassFixture<IsolatedApp>
         var saved = await operatorBrowser.SubmitFormAsync("/operator/kindergarten/settings", new Dictionary<string, string>
         {
             ["municipality"] = Kemerovo.ToString(System.Globalization.CultureInfo.InvariantCulture), ["ReferralValidDays"] = "30", ["ReviewDays"] = "3", ["ExpiredReferral"] = "NoShow",
+            ["AllocationFrom"] = "01.04", ["AllocationTo"] = "31.05",
             ["Version"] = (await QueryAsync(app, db => db.MunicipalQueueSettings.Where(s => s.MunicipalityId == Kemerovo).Select(s => (int?)s.Version).FirstOrDefaultAsync()) ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);

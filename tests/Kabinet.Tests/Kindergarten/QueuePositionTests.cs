@@ -36,6 +36,8 @@ public sealed class QueuePositionTests(DemoApp app)
         Assert.NotNull(chart);
         var places = chart!.QuerySelectorAll("tbody tr td:last-child").Select(td => int.Parse(td.TextContent, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.True(places.Count >= 2);
+        // The family is told when places are given out (the municipality's period; the demo data keeps the default).
+        Assert.Contains("ежегодно с 1 апреля по 31 мая", now.Text("#allocation-period"), StringComparison.Ordinal);
         Assert.StartsWith(places[^1].ToString(System.Globalization.CultureInfo.InvariantCulture) + " из", first.QuerySelector(".position")!.TextContent.Trim(), StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using Kabinet.Web.Features.Kindergarten.Allocation;
 using Kabinet.Web.Features.Kindergarten.Documents;
 using Kabinet.Web.Features.Kindergarten.Queue;
 using Kabinet.Web.Common.Hosting;
@@ -107,6 +108,7 @@ internal static class KindergartenModule
         {
             e.ToTable("kindergarten_allocation_runs");
             e.Property(r => r.ResultHash).HasMaxLength(64);
+            e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(r => new { r.MunicipalityId, r.ConfirmedAt });
         });
 
@@ -116,6 +118,8 @@ internal static class KindergartenModule
             e.HasKey(s => s.MunicipalityId);
             e.Property(s => s.MunicipalityId).ValueGeneratedNever();
             e.Property(s => s.ExpiredReferral).HasConversion<string>().HasMaxLength(16);
+            e.Property(s => s.MainAllocationFrom).HasDefaultValue(AllocationPeriod.Default.From);
+            e.Property(s => s.MainAllocationTo).HasDefaultValue(AllocationPeriod.Default.To);
             e.Property(s => s.Version).IsConcurrencyToken();
         });
 

@@ -1490,6 +1490,12 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("confirmed_at");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("integer")
                         .HasColumnName("municipality_id");
@@ -1524,6 +1530,18 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("expired_referral");
+
+                    b.Property<int>("MainAllocationFrom")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(401)
+                        .HasColumnName("main_allocation_from");
+
+                    b.Property<int>("MainAllocationTo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(531)
+                        .HasColumnName("main_allocation_to");
 
                     b.Property<int>("ReferralValidDays")
                         .HasColumnType("integer")

@@ -1435,6 +1435,12 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("confirmed_at");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("municipality_id");
@@ -1469,6 +1475,18 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
                         .HasColumnName("expired_referral");
+
+                    b.Property<int>("MainAllocationFrom")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(401)
+                        .HasColumnName("main_allocation_from");
+
+                    b.Property<int>("MainAllocationTo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(531)
+                        .HasColumnName("main_allocation_to");
 
                     b.Property<int>("ReferralValidDays")
                         .HasColumnType("INTEGER")

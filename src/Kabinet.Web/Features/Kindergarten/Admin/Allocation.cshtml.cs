@@ -47,6 +47,16 @@ public sealed class AllocationModel(AllocationService allocation, InstitutionDir
 
     public IReadOnlyList<(int ApplicationId, string Child)> Left { get; private set; } = [];
 
+    /// <summary>The municipality's yearly main allocation period.</summary>
+    public AllocationPeriod Period { get; private set; } = AllocationPeriod.Default;
+
+    /// <summary>The main allocation period running today or the next one.</summary>
+    public (DateOnly Start, DateOnly End) PeriodDates { get; private set; }
+
+    public bool InPeriod { get; private set; }
+
+    public IReadOnlyList<AllocationRun> Runs { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await ScopeAsync(ct))
@@ -101,6 +111,10 @@ public sealed class AllocationModel(AllocationService allocation, InstitutionDir
         if (!AdminScope.Covers(User, municipality) || Municipalities.All(m => m.Id != municipality))
             return false;
         Years = await allocation.YearsInQueueAsync(municipality, ct);
+        Period = (await allocation.SettingsAsync(municipality, ct)).MainAllocation;
+        PeriodDates = Period.CurrentOrNext(time.Today());
+        InPeriod = Period.Contains(time.Today());
+        Runs = await allocation.RecentRunsAsync(municipality, 10, ct);
         Year ??= Years.Where(y => y >= QueueApplication.SchoolYearOf(time.Today())).Cast<int?>().FirstOrDefault();
         return true;
     }

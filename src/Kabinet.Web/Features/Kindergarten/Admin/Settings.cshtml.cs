@@ -25,6 +25,14 @@ public sealed class SettingsModel(KabinetDbContext db, InstitutionDirectory inst
     [BindProperty]
     public ExpiredReferralOutcome? ExpiredReferral { get; set; }
 
+    /// <summary>The first day of the main allocation period, «дд.мм».</summary>
+    [BindProperty]
+    public string? AllocationFrom { get; set; }
+
+    /// <summary>The last day of the main allocation period, «дд.мм».</summary>
+    [BindProperty]
+    public string? AllocationTo { get; set; }
+
     [BindProperty]
     public int Version { get; set; }
 
@@ -38,6 +46,7 @@ public sealed class SettingsModel(KabinetDbContext db, InstitutionDirectory inst
         {
             var settings = await AllocationService.SettingsAsync(db, municipality, ct);
             (ReferralValidDays, ReviewDays, ExpiredReferral, Version) = (settings.ReferralValidDays, settings.ReviewDays, settings.ExpiredReferral, settings.Version);
+            (AllocationFrom, AllocationTo) = (AllocationPeriod.Numeric(settings.MainAllocationFrom), AllocationPeriod.Numeric(settings.MainAllocationTo));
         }
 
         return Page();
@@ -54,6 +63,12 @@ public sealed class SettingsModel(KabinetDbContext db, InstitutionDirectory inst
             ModelState.AddModelError(nameof(ReviewDays), "Срок рассмотрения заявления — от 1 до 60 дней.");
         if (ExpiredReferral is null || !Enum.IsDefined(ExpiredReferral.Value))
             ModelState.AddModelError(nameof(ExpiredReferral), "Выберите, что происходит с заявлением после истечения направления.");
+        if (!AllocationPeriod.TryParseDay(AllocationFrom, out var from))
+            ModelState.AddModelError(nameof(AllocationFrom), "Укажите день начала в виде дд.мм, например 01.04 (29.02 нельзя: период повторяется каждый год).");
+        if (!AllocationPeriod.TryParseDay(AllocationTo, out var to))
+            ModelState.AddModelError(nameof(AllocationTo), "Укажите последний день в виде дд.мм, например 31.05 (29.02 нельзя: период повторяется каждый год).");
+        else if (from != 0 && from == to)
+            ModelState.AddModelError(nameof(AllocationTo), "Период должен длиться больше одного дня.");
         if (!ModelState.IsValid)
             return Page();
 
@@ -65,6 +80,7 @@ public sealed class SettingsModel(KabinetDbContext db, InstitutionDirectory inst
         settings.ReferralValidDays = ReferralValidDays!.Value;
         settings.ReviewDays = ReviewDays!.Value;
         settings.ExpiredReferral = ExpiredReferral!.Value;
+        (settings.MainAllocationFrom, settings.MainAllocationTo) = (from, to);
         settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
         settings.UpdatedByAccountId = KabinetClaims.AccountIdOf(User);
         settings.Version++;
@@ -77,7 +93,7 @@ public sealed class SettingsModel(KabinetDbContext db, InstitutionDirectory inst
             return Changed(municipality); // someone saved first (a concurrent first save collides on the key)
         }
 
-        TempData["Status"] = "Настройки сохранены. Новый срок действует для направлений, выданных после этого.";
+        TempData["Status"] = "Настройки сохранены. Новый срок действует для направлений, выданных после этого; период комплектования — со следующего утверждённого расчёта.";
         return Redirect($"/operator/kindergarten/settings?municipality={municipality}");
     }
 

@@ -118,6 +118,7 @@ public sealed class AllocationService(KabinetDbContext db, InstitutionDirectory 
         {
             MunicipalityId = municipalityId, AdmissionYear = admissionYear, ConfirmedAt = now, ByAccountId = byAccountId,
             ResultHash = preview.Result.Hash, Referrals = preview.Result.Placements.Count,
+            Kind = settings.MainAllocation.Contains(time.Today()) ? AllocationKind.Main : AllocationKind.TopUp,
         };
         db.AllocationRuns.Add(run);
         await db.SaveChangesAsync(ct);
@@ -151,6 +152,12 @@ public sealed class AllocationService(KabinetDbContext db, InstitutionDirectory 
         await transaction.CommitAsync(ct);
         return new ConfirmResult(ConfirmOutcome.Confirmed, preview.Result.Placements.Count, run.Id);
     }
+
+    /// <summary>The latest confirmed runs of a municipality, newest first.</summary>
+    public Task<List<AllocationRun>> RecentRunsAsync(int municipalityId, int count, CancellationToken ct) =>
+        db.AllocationRuns.AsNoTracking().Where(r => r.MunicipalityId == municipalityId).OrderByDescending(r => r.ConfirmedAt).Take(count).ToListAsync(ct);
+
+    public Task<MunicipalQueueSettings> SettingsAsync(int municipalityId, CancellationToken ct) => SettingsAsync(db, municipalityId, ct);
 
     public static async Task<MunicipalQueueSettings> SettingsAsync(KabinetDbContext db, int municipalityId, CancellationToken ct) =>
         await db.MunicipalQueueSettings.AsNoTracking().FirstOrDefaultAsync(s => s.MunicipalityId == municipalityId, ct)

@@ -87,6 +87,9 @@ public sealed class AllocationRun
     public required string ResultHash { get; init; }
 
     public int Referrals { get; init; }
+
+    /// <summary>Main allocation or a top-up: by the municipality's period on the day it was confirmed.</summary>
+    public AllocationKind Kind { get; init; }
 }
 
 /// <summary>What happens to an application whose referral ran out unanswered.</summary>
@@ -112,6 +115,14 @@ public sealed class MunicipalQueueSettings
     public int ReviewDays { get; set; } = DefaultReviewDays;
 
     public ExpiredReferralOutcome ExpiredReferral { get; set; } = ExpiredReferralOutcome.NoShow;
+
+    /// <summary>The first day of the yearly main allocation period, month × 100 + day (see <see cref="AllocationPeriod"/>).</summary>
+    public int MainAllocationFrom { get; set; } = AllocationPeriod.Default.From;
+
+    /// <summary>The last day of the yearly main allocation period, inclusive.</summary>
+    public int MainAllocationTo { get; set; } = AllocationPeriod.Default.To;
+
+    public AllocationPeriod MainAllocation => new(MainAllocationFrom, MainAllocationTo);
 
     public DateTime UpdatedAt { get; set; }
 

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Kabinet.Web.Features.Kindergarten.Mine;
 
@@ -22,7 +23,7 @@ namespace Kabinet.Web.Features.Kindergarten.Mine;
 [RequestFormLimits(MultipartBodyLengthLimit = DocumentRules.MaxRequestBytes)]
 [OversizedUpload]
 public sealed class CardModel(KabinetDbContext db, ParentApplications applications, InstitutionDirectory institutions,
-    QueuePositions positions, ApplicationStatusService statuses, ApplicationDocuments documents, Allocation.ReferralDecisions referrals, TimeProvider time) : PageModel
+    QueuePositions positions, ApplicationStatusService statuses, ApplicationDocuments documents, Allocation.ReferralDecisions referrals, IMemoryCache cache, TimeProvider time) : PageModel
 {
     public QueueApplication Application { get; private set; } = null!;
 
@@ -37,6 +38,9 @@ public sealed class CardModel(KabinetDbContext db, ParentApplications applicatio
     public IReadOnlyList<PositionPoint> Chart { get; private set; } = [];
 
     public BenefitGround? Ground { get; private set; }
+
+    /// <summary>The municipality's yearly main allocation period, told to families waiting in the queue.</summary>
+    public Allocation.AllocationPeriod AllocationPeriod { get; private set; } = Allocation.AllocationPeriod.Default;
 
     /// <summary>«Очередь на дату»: the date asked for, or null for now.</summary>
     [BindProperty(SupportsGet = true, Name = "on")]
@@ -109,6 +113,16 @@ public sealed class CardModel(KabinetDbContext db, ParentApplications applicatio
         Positions = await positions.OfAsync(Application, moment, ct);
         Chart = await positions.ChartAsync(Application, time.GetUtcNow().UtcDateTime, ct);
         Documents = await documents.ListAsync(Application.Id, ct);
+        if (ApplicationStatuses.InQueue.Contains(Application.Status))
+        {
+            // Settings change a few times a year: a minute's staleness on this page is harmless.
+            AllocationPeriod = await cache.GetOrCreateAsync(("allocation-period", Application.MunicipalityId), async entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+                return (await Allocation.AllocationService.SettingsAsync(db, Application.MunicipalityId, ct)).MainAllocation;
+            });
+        }
+
         return Page();
     }
 
