@@ -66,6 +66,26 @@ public sealed partial class InstitutionDirectory
             placed.GetValueOrDefault(g.Id)))];
     }
 
+    /// <summary>Opens a new group in a kindergarten as part of the caller's unit of work (the caller saves); null when the organisation is not a kindergarten.</summary>
+    public async Task<KindergartenGroup?> AddKindergartenGroupAsync(int organisationId, string name, int ageFromMonths, int ageToMonths, GroupFocus focus, DailyMode mode, int capacity, CancellationToken ct)
+    {
+        if (!await db.Organisations.AnyAsync(o => o.Id == organisationId && o.Kind == OrganisationKind.Kindergarten, ct))
+            return null;
+        var group = new KindergartenGroup { OrganisationId = organisationId, Name = name, AgeFromMonths = ageFromMonths, AgeToMonths = ageToMonths, Focus = focus, Mode = mode, Capacity = capacity };
+        db.KindergartenGroups.Add(group);
+        return group;
+    }
+
+    /// <summary>Sets the number of places of a kindergarten's group as part of the caller's unit of work (the caller saves); false when there is no such group.</summary>
+    public async Task<bool> SetKindergartenGroupCapacityAsync(int organisationId, int groupId, int capacity, CancellationToken ct)
+    {
+        var group = await db.KindergartenGroups.FirstOrDefaultAsync(g => g.Id == groupId && g.OrganisationId == organisationId, ct);
+        if (group is null)
+            return false;
+        group.Capacity = capacity;
+        return true;
+    }
+
     /// <summary>Places a child in a group as part of the caller's unit of work (the caller saves); false when the child is already there.</summary>
     public async Task<bool> PlaceChildAsync(int groupId, int personId, DateOnly since, CancellationToken ct)
     {
