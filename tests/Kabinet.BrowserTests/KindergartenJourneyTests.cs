@@ -4,14 +4,15 @@ namespace Kabinet.BrowserTests;
 
 /// <summary>
 /// The kindergarten queue in a real browser: a parent adds a child, picks a kindergarten on the map and applies
-/// from its card (360 px); the operator registers the application; the parent sees the place and why.
+/// from its card (360 px); the operator registers the application; the parent sees the place and why; the operator
+/// opens a group and runs the allocation; the parent accepts the offered place.
 /// </summary>
 public sealed class KindergartenJourneyTests(KabinetBrowserFixture browser)
 {
     private const string Password = "Kuzbass-demo-2026";
 
     [Fact]
-    public async Task A_parent_applies_from_the_map_the_operator_registers_it_and_the_parent_sees_the_place_explained()
+    public async Task A_parent_applies_from_the_map_sees_the_place_explained_gets_a_place_by_allocation_and_accepts_it()
     {
         var today = Kabinet.Web.Common.Time.RegionTime.Today(TimeProvider.System); // the server under test runs on the system clock
         var nextSeptember = new DateOnly(today.Month >= 6 ? today.Year + 1 : today.Year, 9, 1);
@@ -44,6 +45,9 @@ public sealed class KindergartenJourneyTests(KabinetBrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Продолжить" }).ClickAsync();
         await Expect(page.GetByLabel("1-й приоритет")).ToHaveValueAsync(await page.GetByLabel("1-й приоритет").InputValueAsync());
         Assert.Contains(kindergarten, await page.GetByLabel("1-й приоритет").Locator("option:checked").TextContentAsync() ?? "", StringComparison.Ordinal);
+        // A round-the-clock health group: nobody else in the demo queue wants one, so the allocation below is this child's.
+        await page.GetByLabel("Направленность группы").SelectOptionAsync(new SelectOptionValue { Label = "оздоровительная" });
+        await page.GetByLabel("Режим пребывания").SelectOptionAsync(new SelectOptionValue { Label = "круглосуточного пребывания" });
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Подать заявление" }).ClickAsync();
         await Expect(page.Locator("#Consent-error")).ToContainTextAsync("согласие"); // nothing was filed without consent
         await page.GetByLabel("Я согласен(на)", new PageGetByLabelOptions { Exact = false }).CheckAsync();
@@ -75,6 +79,46 @@ public sealed class KindergartenJourneyTests(KabinetBrowserFixture browser)
         await Expect(page.Locator(".position").First).ToContainTextAsync(" из ");
         await Expect(page.Locator(".cards .card").First).ToContainTextAsync("Ваш ребёнок в группе «без льготы»");
         await Expect(page.Locator("#history + ol")).ToContainTextAsync("Принято к рассмотрению → Очередник");
+        await Expect(page.Locator("#allocation-period")).ToContainTextAsync("ежегодно с");
+
+        await using (var operatorSession = await browser.OpenAsync(width: 1280, height: 900))
+        {
+            var desk = operatorSession.Page;
+            await SignInAsync(desk, "demo.operator");
+            // The kindergarten opens a group for four-year-olds...
+            await desk.GotoAsync("/operator/kindergarten/occupancy");
+            await desk.GetByLabel("Детский сад").SelectOptionAsync(new SelectOptionValue { Label = kindergarten });
+            await desk.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Показать" }).ClickAsync();
+            await desk.GetByLabel("Название группы").FillAsync("Совята");
+            await desk.GetByLabel("Принимает детей с возраста").SelectOptionAsync(new SelectOptionValue { Label = "4 года" });
+            await desk.GetByLabel("До возраста (не включая)").SelectOptionAsync(new SelectOptionValue { Label = "5 лет" });
+            await desk.GetByLabel("Направленность", new PageGetByLabelOptions { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "оздоровительная" });
+            await desk.GetByLabel("Режим пребывания").SelectOptionAsync(new SelectOptionValue { Label = "круглосуточного пребывания" });
+            await desk.GetByLabel("Число мест", new PageGetByLabelOptions { Exact = true }).FillAsync("1");
+            await desk.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Открыть группу" }).ClickAsync();
+            await Expect(desk.Locator("p.notice[role=status]", new PageLocatorOptions { HasText = "Группа «Совята» открыта" })).ToBeVisibleAsync();
+
+            // ...and the operator runs the allocation of the child's school year: preview, then confirm.
+            await desk.GotoAsync("/operator/kindergarten/allocation");
+            await desk.GetByLabel("Учебный год", new PageGetByLabelOptions { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"{nextSeptember.Year}/{nextSeptember.Year + 1}" });
+            await desk.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Предварительный расчёт" }).ClickAsync();
+            await Expect(desk.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = $"Предварительный расчёт на {nextSeptember.Year}/{nextSeptember.Year + 1} учебный год" })).ToBeVisibleAsync();
+            await desk.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Утвердить" }).ClickAsync();
+            await Expect(desk.Locator("p.notice[role=status]", new PageLocatorOptions { HasText = "Комплектование утверждено" })).ToBeVisibleAsync();
+            operatorSession.AssertNoProblems();
+        }
+
+        // The parent sees the offer and accepts it.
+        await page.ReloadAsync();
+        await Expect(page.Locator("dl.details").First).ToContainTextAsync("Направлен");
+        var offer = page.Locator("section.offer");
+        await Expect(offer).ToContainTextAsync("Совята");
+        await Expect(offer).ToContainTextAsync(kindergarten);
+        await offer.GetByLabel("Подтверждаю согласие с направлением в этот детский сад").CheckAsync();
+        await offer.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Согласиться" }).ClickAsync();
+        await Expect(page.Locator("p.notice[role=status]", new PageLocatorOptions { HasText = "Вы согласились с направлением" })).ToBeVisibleAsync();
+        await Expect(offer).ToContainTextAsync("вы согласились");
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "The offer scrolls sideways at 360 px");
         parentSession.AssertNoProblems();
     }
 
