@@ -55,8 +55,10 @@ if [ -n "${TARGETS:-}" ]; then read -r -a targets <<<"$TARGETS"; fi
 dotnet bench/Kabinet.Bench/bin/Release/net10.0/Kabinet.Bench.dll --base "http://127.0.0.1:$port" \
     --connections "${CONNECTIONS:-32}" --seconds "${SECONDS_PER_TARGET:-10}" /bench/bare "${targets[@]}"
 
-# The parent's queue page (signed in as the demo parent, whose toddler waits in the queue) under 50 users.
-echo "Signed in as demo.roditel, 50 connections:"
+# The parent's queue page under 50 concurrent users: 50 different parents of waiting children (the region seed
+# creates bench.roditel.01 … 50), one connection each, each opening their own application; the bare page is
+# measured signed in the same way.
+echo "Signed in as 50 parents (bench.roditel.01 … 50), one connection each:"
 dotnet bench/Kabinet.Bench/bin/Release/net10.0/Kabinet.Bench.dll --base "http://127.0.0.1:$port" \
-    --connections 50 --seconds "${SECONDS_PER_TARGET:-10}" --sign-in "demo.roditel:Kuzbass-demo-2026" \
+    --connections 50 --seconds "${SECONDS_PER_TARGET:-10}" --users "bench.roditel.{n}:50:Kuzbass-demo-2026" \
     /bench/bare "/kindergarten/{my-application}" /kindergarten

@@ -12,6 +12,8 @@ using System.Net;
 // The first path is the baseline. bench/run.sh starts Kabinet on region data and calls this.
 // --sign-in login:password signs in through the real form first and sends the session cookie with every
 // request; a path may then contain {my-application}, the first application listed at /kindergarten.
+// --users login{n}:N:password signs in N people (login{n} with n = 01 … N) and spreads the connections over
+// them, each connection with its own person's cookie and {my-application}: N concurrent users, not one.
 
 var options = Options.Parse(args);
 using var handler = new SocketsHttpHandler
@@ -24,13 +26,15 @@ using var handler = new SocketsHttpHandler
 };
 using var client = new HttpClient(handler) { BaseAddress = new Uri(options.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
 var paths = options.Paths.ToList();
-if (options.SignIn is { } signIn)
+var users = new List<Session>();
+foreach (var credentials in options.SignIn is { } one ? [one] : ExpandUsers(options.Users))
 {
-    var cookie = await SignInAsync(client, signIn);
-    client.DefaultRequestHeaders.Add("Cookie", cookie);
-    var mine = await client.GetStringAsync("/kindergarten");
-    var application = System.Text.RegularExpressions.Regex.Match(mine, "href=\"/kindergarten/([0-9]+)\"").Groups[1].Value;
-    paths = [.. paths.Select(p => p.Replace("{my-application}", application, StringComparison.Ordinal))];
+    var cookie = await SignInAsync(client, credentials);
+    using var request = new HttpRequestMessage(HttpMethod.Get, "/kindergarten");
+    request.Headers.Add("Cookie", cookie);
+    using var response = await client.SendAsync(request);
+    var mine = await response.Content.ReadAsStringAsync();
+    users.Add(new Session(cookie, System.Text.RegularExpressions.Regex.Match(mine, "href=\"/kindergarten/([0-9]+)\"").Groups[1].Value));
 }
 
 Console.WriteLine(FormattableString.Invariant($"Kabinet bench: {options.Connections} connections, {options.Seconds} s per target after {options.WarmupSeconds} s warm-up, {Environment.ProcessorCount} CPUs, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
@@ -39,8 +43,8 @@ Console.WriteLine($"{"target",-48} {"requests",9} {"req/s",9} {"p50 ms",8} {"p95
 double? baseline = null;
 foreach (var path in paths)
 {
-    await RunAsync(client, path, options.Connections, TimeSpan.FromSeconds(options.WarmupSeconds));
-    var result = await RunAsync(client, path, options.Connections, TimeSpan.FromSeconds(options.Seconds));
+    await RunAsync(client, path, users, options.Connections, TimeSpan.FromSeconds(options.WarmupSeconds));
+    var result = await RunAsync(client, path, users, options.Connections, TimeSpan.FromSeconds(options.Seconds));
     baseline ??= result.Throughput;
     Console.WriteLine(FormattableString.Invariant(
         $"{Shorten(path),-48} {result.Requests,9} {result.Throughput,9:0} {result.Percentile(0.50),8:0.0} {result.Percentile(0.95),8:0.0} {result.Percentile(0.99),8:0.0} {result.Errors,7} {result.Throughput / baseline.Value,8:0.00}"));
@@ -78,21 +82,38 @@ static async Task<string> SignInAsync(HttpClient client, string credentials)
     return string.Join("; ", cookies.Values);
 }
 
+// "bench.roditel.{n}:50:secret" → bench.roditel.01:secret … bench.roditel.50:secret.
+static IEnumerable<string> ExpandUsers(string? pattern)
+{
+    if (pattern is null)
+        yield break;
+    var parts = pattern.Split(':', 3);
+    var count = int.Parse(parts[1], CultureInfo.InvariantCulture);
+    for (var n = 1; n <= count; n++)
+        yield return parts[0].Replace("{n}", n.ToString("00", CultureInfo.InvariantCulture), StringComparison.Ordinal) + ":" + parts[2];
+}
+
 static string Shorten(string path) => path.Length <= 48 ? path : path[..45] + "...";
 
-static async Task<Result> RunAsync(HttpClient client, string path, int connections, TimeSpan duration)
+// Connection c works as users[c % users.Count] (anonymous when there are none).
+static async Task<Result> RunAsync(HttpClient client, string path, IReadOnlyList<Session> users, int connections, TimeSpan duration)
 {
     var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-    var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
+    var workers = Enumerable.Range(0, connections).Select(c => Task.Run(async () =>
     {
         var latencies = new List<double>(4096);
         var errors = 0;
+        var user = users.Count == 0 ? null : users[c % users.Count];
+        var url = user is null ? path : path.Replace("{my-application}", user.Application, StringComparison.Ordinal);
         while (Stopwatch.GetTimestamp() < stopAt)
         {
             var started = Stopwatch.GetTimestamp();
             try
             {
-                using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead);
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                if (user is not null)
+                    request.Headers.Add("Cookie", user.Cookie);
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
                 if (!response.IsSuccessStatusCode)
                     errors++;
             }
@@ -128,13 +149,15 @@ internal sealed record Result(double[] SortedLatencies, int Errors, double Secon
         SortedLatencies.Length == 0 ? double.NaN : SortedLatencies[Math.Min(SortedLatencies.Length - 1, (int)Math.Ceiling(p * SortedLatencies.Length) - 1)];
 }
 
-internal sealed record Options(string BaseUrl, int Connections, int Seconds, int WarmupSeconds, IReadOnlyList<string> Paths, string? SignIn)
+internal sealed record Session(string Cookie, string Application);
+
+internal sealed record Options(string BaseUrl, int Connections, int Seconds, int WarmupSeconds, IReadOnlyList<string> Paths, string? SignIn, string? Users)
 {
     public static Options Parse(string[] args)
     {
         var baseUrl = "http://127.0.0.1:5099";
         int connections = 32, seconds = 10, warmup = 3;
-        string? signIn = null;
+        string? signIn = null, users = null;
         var paths = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -145,12 +168,13 @@ internal sealed record Options(string BaseUrl, int Connections, int Seconds, int
                 case "--seconds": seconds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--warmup": warmup = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--sign-in": signIn = args[++i]; break;
+                case "--users": users = args[++i]; break;
                 default: paths.Add(args[i]); break;
             }
         }
 
         if (paths.Count == 0)
             throw new ArgumentException("Give at least one path; the first one is the baseline.");
-        return new Options(baseUrl, connections, seconds, warmup, paths, signIn);
+        return new Options(baseUrl, connections, seconds, warmup, paths, signIn, users);
     }
 }

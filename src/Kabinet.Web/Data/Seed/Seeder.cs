@@ -92,6 +92,11 @@ internal sealed class Seeder(KabinetDbContext db, UserManager<Account> users, Ti
             // In the same transaction: a region is never left without its demo accounts.
             foreach (var account in DemoAccounts(region.Cast))
                 await CreateDemoAccountAsync(account, ct);
+            if (scale == SeedScale.Region)
+            {
+                foreach (var account in BenchParents(region))
+                    await CreateDemoAccountAsync(account, ct);
+            }
             await transaction.CommitAsync(ct);
         });
         log.LogInformation("Inserted {People} people and {Organisations} organisations in {Elapsed} ms", region.People.Count, region.Organisations.Count, stopwatch.ElapsedMilliseconds);
@@ -110,6 +115,24 @@ internal sealed class Seeder(KabinetDbContext db, UserManager<Account> users, Ti
         new(PortalRole.MunicipalOperator, "demo.operator", cast.OperatorPersonId, MunicipalityId: cast.KemerovoId),
         new(PortalRole.RegionalAdmin, "demo.region", cast.RegionalAdminPersonId),
     ];
+
+    /// <summary>How many parents of waiting children the region gets for load tests (bench/run.sh signs them all in).</summary>
+    public const int BenchParentCount = 50;
+
+    /// <summary>
+    /// Parents for load tests on the region: bench.roditel.01 … 50, each a legal representative of a child waiting in
+    /// the queue, spread evenly over the waiting applications (so over municipalities, kindergartens and age groups).
+    /// They share the demo password; the region scale exists for benchmarks, never for production.
+    /// </summary>
+    private static IEnumerable<DemoAccount> BenchParents(GeneratedRegion region)
+    {
+        var guardians = region.FamilyLinks.Where(l => l.GuardianId != region.Cast.ParentPersonId).ToLookup(l => l.ChildId, l => l.GuardianId);
+        var waiting = region.QueueApplications.Where(a => a.Status == Features.Kindergarten.Queue.ApplicationStatus.Waiting && guardians.Contains(a.ChildPersonId))
+            .OrderBy(a => a.Id).ToList();
+        var step = Math.Max(1, waiting.Count / BenchParentCount);
+        return waiting.Where((_, i) => i % step == 0).Select(a => guardians[a.ChildPersonId].First()).Distinct().Take(BenchParentCount)
+            .Select((guardian, i) => new DemoAccount(PortalRole.Parent, $"bench.roditel.{i + 1:00}", guardian));
+    }
 
     private async Task CreateDemoAccountAsync(DemoAccount demo, CancellationToken ct)
     {
