@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -17,10 +18,14 @@ internal static class DataModule
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
 
         // Modules may watch what is saved (e.g. to drop cached figures) with save-changes interceptors.
+        // The options are built once (the interceptors are singletons): built per request they cost a large share
+        // of a small page (resolving the internal service provider under a lock).
         services.AddDbContext<SqliteKabinetDbContext>((sp, o) =>
-            ConfigureSqlite(o, sp.GetRequiredService<DatabaseSettings>().ConnectionString).AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
+            ConfigureSqlite(o, sp.GetRequiredService<DatabaseSettings>().ConnectionString).AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()),
+            ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddDbContext<PostgresKabinetDbContext>((sp, o) =>
-            ConfigurePostgres(o, sp.GetRequiredService<DatabaseSettings>().ConnectionString).AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
+            ConfigurePostgres(o, sp.GetRequiredService<DatabaseSettings>().ConnectionString).AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()),
+            ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddScoped<KabinetDbContext>(sp => sp.GetRequiredService<DatabaseSettings>().Provider switch
         {
             DatabaseProvider.Sqlite => sp.GetRequiredService<SqliteKabinetDbContext>(),
@@ -48,6 +53,9 @@ internal static class DataModule
         // Waiting on a locked database is Microsoft.Data.Sqlite's own command timeout.
         private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;";
 
+        // EF opens a pooled connection for every query; the pragmas are needed once per native connection.
+        private readonly ConditionalWeakTable<object, object> _prepared = [];
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
         public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -56,11 +64,19 @@ internal static class DataModule
             return Task.CompletedTask;
         }
 
-        private static void Apply(DbConnection connection)
+        private void Apply(DbConnection connection)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            command.ExecuteNonQuery();
+            var handle = (connection as Microsoft.Data.Sqlite.SqliteConnection)?.Handle;
+            if (handle is not null && _prepared.TryGetValue(handle, out _))
+                return;
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = Pragmas;
+                command.ExecuteNonQuery();
+            }
+
+            if (handle is not null)
+                _prepared.AddOrUpdate(handle, handle);
         }
     }
 }
