@@ -75,6 +75,34 @@ public sealed partial class InstitutionDirectory
         return true;
     }
 
+    /// <summary>The groups these children are placed in: (person, kindergarten, group).</summary>
+    public async Task<IReadOnlyList<(int PersonId, int OrganisationId, int GroupId)>> PlacementsOfAsync(IEnumerable<int> personIds, CancellationToken ct)
+    {
+        var ids = personIds.Distinct().ToList();
+        var placed = await (
+            from p in db.KindergartenPlacements.AsNoTracking()
+            join g in db.KindergartenGroups on p.KindergartenGroupId equals g.Id
+            where ids.Contains(p.PersonId)
+            orderby p.Id
+            select new { p.PersonId, g.OrganisationId, p.KindergartenGroupId })
+            .ToListAsync(ct);
+        return [.. placed.Select(p => (p.PersonId, p.OrganisationId, p.KindergartenGroupId))];
+    }
+
+    /// <summary>
+    /// Moves a child's placement to another group as part of the caller's unit of work (the caller saves), as an
+    /// exchange of places does; false when the child is not placed in <paramref name="fromGroupId"/>.
+    /// </summary>
+    public async Task<bool> MovePlacementAsync(int personId, int fromGroupId, int toGroupId, DateOnly since, CancellationToken ct)
+    {
+        var placement = await db.KindergartenPlacements.FirstOrDefaultAsync(p => p.PersonId == personId && p.KindergartenGroupId == fromGroupId, ct);
+        if (placement is null)
+            return false;
+        placement.KindergartenGroupId = toGroupId;
+        placement.Since = since;
+        return true;
+    }
+
     /// <summary>
     /// Free places of every kindergarten (of one municipality, or of the region) per age band start, in one grouped
     /// query: a group's free places are max(0, capacity − placed), so an overfilled group takes nothing from the others.
