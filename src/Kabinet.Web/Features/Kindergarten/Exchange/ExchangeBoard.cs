@@ -249,6 +249,18 @@ public sealed class ExchangeBoard(KabinetDbContext db, InstitutionDirectory inst
     public Task NotifyOthersAsync(PlaceExchange exchange, IReadOnlyCollection<int> except, string title, string text, CancellationToken ct) =>
         NotifyAsync(exchange, [.. exchange.Participants.Select(p => p.ApplicationId).Where(id => !except.Contains(id))], title, _ => text, ct);
 
+    /// <summary>What each participant gives, as people read it: participant id → «„Сад“, группа „…“ (от 3 до 4 лет)».</summary>
+    public async Task<IReadOnlyDictionary<int, string>> PlaceTextsAsync(IEnumerable<ExchangeParticipant> participants, CancellationToken ct)
+    {
+        var list = participants.ToList();
+        var organisations = list.Select(p => p.OrganisationId).Distinct().ToList();
+        var (names, _) = await institutions.NamesAsync(organisations, [], ct);
+        var groups = (await institutions.KindergartenGroupsAsync(organisations, ct)).ToDictionary(g => g.GroupId);
+        return list.ToDictionary(p => p.Id, p => groups.TryGetValue(p.KindergartenGroupId, out var g)
+            ? PlaceText(names.GetValueOrDefault(p.OrganisationId, ""), g)
+            : $"«{names.GetValueOrDefault(p.OrganisationId, "")}»");
+    }
+
     public static string LockOf(int municipalityId) => $"exchange:{municipalityId}";
 
     /// <summary>«„Солнышко“, группа „Пчёлки“ (от 3 до 4 лет)».</summary>
