@@ -117,13 +117,14 @@ public sealed class ExchangeApproval(KabinetDbContext db, ExchangeBoard board, I
                 var old = referrals.Where(r => r.ApplicationId == application.Id).MaxBy(r => r.Id)!;
                 var answer = old.Status;
                 var decidedAt = old.DecidedAt;
+                var reminded = old.ReminderSentAt;
                 if (!old.TryDecide(ReferralStatus.Exchanged, now))
                     return new ApprovalResult(ApprovalOutcome.Changed);
                 db.Referrals.Add(new Referral
                 {
                     ApplicationId = application.Id, MunicipalityId = exchange.MunicipalityId, OrganisationId = received.Group.OrganisationId,
                     KindergartenGroupId = received.Group.GroupId, AllocationRunId = old.AllocationRunId, IssuedAt = now, ValidUntil = old.ValidUntil,
-                    Status = answer, DecidedAt = decidedAt,
+                    Status = answer, DecidedAt = decidedAt, ReminderSentAt = reminded,
                 });
                 detail = answer == ReferralStatus.Issued
                     ? $" Новое направление: ответьте до {RegionTime.ToLocal(old.ValidUntil):dd.MM.yyyy} включительно, как и по прежнему."

@@ -158,6 +158,9 @@ public sealed class ExchangeBoard(KabinetDbContext db, InstitutionDirectory inst
         if (target.MunicipalityId != mine.MunicipalityId)
             return (null, "Обмен возможен только внутри одного муниципалитета.");
 
+        // Serialised with the cycle finder and approvals: the same pair cannot be proposed twice at once.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SerializeAsync(LockOf(mine.MunicipalityId), ct);
         var listings = (await ListingsAsync(mine.MunicipalityId, ct)).ToDictionary(l => l.Announcement.Id);
         if (!listings.TryGetValue(mineId, out var my))
             return (null, "Ваш ребёнок больше не держит место, указанное в объявлении.");
@@ -186,6 +189,7 @@ public sealed class ExchangeBoard(KabinetDbContext db, InstitutionDirectory inst
         await NotifyAsync(exchange, [their.Application.Id], $"Вам предложили обмен местами № {exchange.Id}",
             _ => $"Семья предлагает обмен: вы получите место в {PlaceText(my)}, они — ваше место. Подтвердите обмен или откажитесь на странице «Обмен местами».", ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return (exchange, null);
     }
 
