@@ -4,6 +4,7 @@ using Kabinet.Web.Features.Kindergarten.Allocation;
 using Kabinet.Web.Features.Kindergarten.Exchange;
 using Kabinet.Web.Features.Kindergarten.Queue;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Kabinet.Tests.Kindergarten.ExchangeTestData;
 using static Kabinet.Tests.Kindergarten.KindergartenTestData;
 
@@ -71,6 +72,60 @@ public sealed class ExchangeTests(IsolatedApp app) : IClassFixture<IsolatedApp>
         Assert.Contains($"Обмен местами № {exchange.Id} состоялся", await NotificationsAsync(app, "demo.uchitel"));
         // The card shows the new referral.
         Assert.Contains("Ответить до", (await parent.GetPageAsync($"/kindergarten/{referred}")).Text("#offer + dl"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Three_families_in_a_ring_are_invited_and_each_gets_the_place_it_wanted()
+    {
+        var (k1, g1, a) = await PlaceAsync(app, "demo.roditel", ReferralStatus.Issued);
+        var (k2, g2, b) = await PlaceAsync(app, "demo.uchitel", ReferralStatus.Accepted);
+        var (k3, g3, c) = await PlaceAsync(app, "demo.uchenik", ReferralStatus.Enrolled);
+        var families = new[] { await app.SignedInAsync("demo.roditel"), await app.SignedInAsync("demo.uchitel"), await app.SignedInAsync("demo.uchenik") };
+        await PublishAsync(families[0], a, k2);
+        await PublishAsync(families[1], b, k3);
+        Assert.Empty(await ExchangesOfAsync(app, a));
+        await PublishAsync(families[2], c, k1);
+
+        var exchange = Assert.Single(await ExchangesOfAsync(app, a));
+        Assert.Equal(3, exchange.Participants.Count);
+        Assert.True(exchange.ProposedByKabinet);
+        foreach (var family in families)
+            await AnswerAsync(family, exchange.Id, "Confirm");
+        Assert.Equal(HttpStatusCode.Redirect, (await ApproveAsync(app, await app.SignedInAsync("demo.operator"), exchange.Id)).StatusCode);
+
+        Assert.Equal(ExchangeStatus.Approved, (await ExchangeAsync(app, exchange.Id)).Status);
+        Assert.Equal((ReferralStatus.Issued, g2), ((await AllocationTestData.ReferralsAsync(app, a))[^1].Status, (await AllocationTestData.ReferralsAsync(app, a))[^1].KindergartenGroupId));
+        Assert.Equal((ReferralStatus.Accepted, g3), ((await AllocationTestData.ReferralsAsync(app, b))[^1].Status, (await AllocationTestData.ReferralsAsync(app, b))[^1].KindergartenGroupId));
+        var child = (await ApplicationAsync(app, c)).ChildPersonId;
+        Assert.Equal(g1, await QueryAsync(app, db => db.KindergartenPlacements.Where(p => p.PersonId == child).Select(p => p.KindergartenGroupId).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Two_approvals_at_once_swap_the_places_once()
+    {
+        var (k1, _, first) = await PlaceAsync(app, "demo.roditel", ReferralStatus.Issued);
+        var (k2, _, second) = await PlaceAsync(app, "demo.uchitel", ReferralStatus.Issued);
+        var parent = await app.SignedInAsync("demo.roditel");
+        var other = await app.SignedInAsync("demo.uchitel");
+        await PublishAsync(parent, first, k2);
+        await PublishAsync(other, second, k1);
+        var exchange = Assert.Single(await ExchangesOfAsync(app, first));
+        await AnswerAsync(parent, exchange.Id, "Confirm");
+        await AnswerAsync(other, exchange.Id, "Confirm");
+        var version = (await ExchangeAsync(app, exchange.Id)).Version;
+        var operatorId = await QueryAsync(app, db => db.Users.Where(u => u.UserName == "demo.operator").Select(u => u.Id).SingleAsync());
+
+        async Task<ApprovalOutcome> ApproveInOwnScopeAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return (await scope.ServiceProvider.GetRequiredService<ExchangeApproval>().ApproveAsync(exchange.Id, version, operatorId, CancellationToken.None)).Outcome;
+        }
+
+        var outcomes = await Task.WhenAll(ApproveInOwnScopeAsync(), ApproveInOwnScopeAsync());
+
+        Assert.Equal([ApprovalOutcome.Approved, ApprovalOutcome.Changed], outcomes.Order());
+        Assert.Equal(2, (await AllocationTestData.ReferralsAsync(app, first)).Count);
+        Assert.Equal(2, (await AllocationTestData.ReferralsAsync(app, second)).Count);
     }
 
     [Fact]
