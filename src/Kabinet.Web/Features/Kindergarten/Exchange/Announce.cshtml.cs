@@ -99,6 +99,9 @@ public sealed class AnnounceModel(KabinetDbContext db, ParentApplications applic
         else
         {
             db.Entry(announcement).Property(a => a.Version).OriginalValue = Version;
+            // The place offered is the one held now (it changes only with an exchange or a new referral).
+            announcement.OrganisationId = place.Group.OrganisationId;
+            announcement.KindergartenGroupId = place.Group.GroupId;
             announcement.Wishes.Clear();
             announcement.Touch(now);
         }
