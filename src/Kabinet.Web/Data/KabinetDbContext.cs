@@ -85,6 +85,10 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
 
     public DbSet<Features.Kindergarten.Allocation.MunicipalQueueSettings> MunicipalQueueSettings => Set<Features.Kindergarten.Allocation.MunicipalQueueSettings>();
 
+    public DbSet<Features.Kindergarten.Exchange.ExchangeAnnouncement> ExchangeAnnouncements => Set<Features.Kindergarten.Exchange.ExchangeAnnouncement>();
+
+    public DbSet<Features.Kindergarten.Exchange.PlaceExchange> PlaceExchanges => Set<Features.Kindergarten.Exchange.PlaceExchange>();
+
     public DbSet<Features.Faq.FaqEntry> FaqEntries => Set<Features.Faq.FaqEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -126,6 +130,14 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
         builder.Entity<Features.Kindergarten.Allocation.Referral>().HasOne<Municipality>().WithMany().HasForeignKey(r => r.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Kindergarten.Allocation.AllocationRun>().HasOne<Municipality>().WithMany().HasForeignKey(r => r.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Kindergarten.Allocation.MunicipalQueueSettings>().HasOne<Municipality>().WithMany().HasForeignKey(s => s.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Kindergarten.Exchange.ExchangeAnnouncement>().HasOne<Municipality>().WithMany().HasForeignKey(a => a.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Kindergarten.Exchange.ExchangeAnnouncement>().HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Kindergarten.Exchange.ExchangeAnnouncement>().HasOne<KindergartenGroup>().WithMany().HasForeignKey(a => a.KindergartenGroupId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Kindergarten.Exchange.AnnouncementWish>().HasOne<Organisation>().WithMany().HasForeignKey(w => w.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Kindergarten.Exchange.PlaceExchange>().HasOne<Municipality>().WithMany().HasForeignKey(x => x.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Kindergarten.Exchange.PlaceExchange>().HasOne<Account>().WithMany().HasForeignKey(x => x.ProposedByAccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Kindergarten.Exchange.ExchangeParticipant>().HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Kindergarten.Exchange.ExchangeParticipant>().HasOne<KindergartenGroup>().WithMany().HasForeignKey(p => p.KindergartenGroupId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Accounts.Issuing.IssuedList>().HasOne<Organisation>().WithMany().HasForeignKey(l => l.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Accounts.Roles.RoleRequest>().HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Accounts.Roles.RoleRequest>().HasOne<Municipality>().WithMany().HasForeignKey(r => r.MunicipalityId).OnDelete(DeleteBehavior.Restrict);

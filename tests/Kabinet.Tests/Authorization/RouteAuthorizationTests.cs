@@ -70,6 +70,9 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         ["/kindergarten/apply"] = ("/kindergarten/apply", Access.SignedIn, HttpStatusCode.OK),
         ["/kindergarten/{id:int}"] = ("/kindergarten/999999", Access.SignedIn, HttpStatusCode.NotFound), // own applications: KindergartenAuthorizationTests
         ["/kindergarten/{id:int}/edit"] = ("/kindergarten/999999/edit", Access.SignedIn, HttpStatusCode.NotFound),
+        // Exchange of places: the family's own announcement and exchanges are tried in KindergartenAuthorizationTests and ExchangeTests.
+        ["/kindergarten/exchange"] = ("/kindergarten/exchange", Access.SignedIn, HttpStatusCode.OK),
+        ["/kindergarten/{id:int}/exchange"] = ("/kindergarten/999999/exchange", Access.SignedIn, HttpStatusCode.NotFound),
         // Scans: the family's and the operators' downloads of real documents are in DocumentTests.
         ["/kindergarten/{id:int}/documents/{documentId:int}"] = ("/kindergarten/999999/documents/1", Access.SignedIn, HttpStatusCode.NotFound),
         ["/operator/kindergarten/{id:int}/documents/{documentId:int}"] = ("/operator/kindergarten/999999/documents/1", Access.Operator, HttpStatusCode.NotFound),
@@ -79,6 +82,7 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         ["/operator/kindergarten/queue"] = ("/operator/kindergarten/queue", Access.Operator, HttpStatusCode.OK),
         ["/operator/kindergarten/allocation"] = ("/operator/kindergarten/allocation", Access.Operator, HttpStatusCode.OK),
         ["/operator/kindergarten/settings"] = ("/operator/kindergarten/settings", Access.Operator, HttpStatusCode.OK),
+        ["/operator/kindergarten/exchanges"] = ("/operator/kindergarten/exchanges", Access.Operator, HttpStatusCode.OK),
         ["/kindergarten/statistics"] = ("/kindergarten/statistics", Access.Public, HttpStatusCode.OK),
         ["/kindergarten/statistics.csv"] = ("/kindergarten/statistics.csv", Access.Public, HttpStatusCode.OK),
         ["/faq"] = ("/faq", Access.Public, HttpStatusCode.OK),

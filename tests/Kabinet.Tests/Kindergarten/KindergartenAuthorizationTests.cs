@@ -27,7 +27,7 @@ public sealed class KindergartenAuthorizationTests(DemoApp app)
         OtherMunicipality,
     }
 
-    private static readonly string[] Pages = ["/kindergarten/{0}", "/kindergarten/{0}/edit", "/operator/kindergarten/{0}"];
+    private static readonly string[] Pages = ["/kindergarten/{0}", "/kindergarten/{0}/edit", "/kindergarten/{0}/exchange", "/operator/kindergarten/{0}"];
 
     public static TheoryData<string, int, string?> Cases()
     {

@@ -66,14 +66,13 @@ public sealed partial class InstitutionDirectory
             placed.GetValueOrDefault(g.Id)))];
     }
 
-    /// <summary>Opens a new group in a kindergarten as part of the caller's unit of work (the caller saves); null when the organisation is not a kindergarten.</summary>
-    public async Task<KindergartenGroup?> AddKindergartenGroupAsync(int organisationId, string name, int ageFromMonths, int ageToMonths, GroupFocus focus, DailyMode mode, int capacity, CancellationToken ct)
+    /// <summary>Opens a new group in a kindergarten as part of the caller's unit of work (the caller saves); false when the organisation is not a kindergarten.</summary>
+    public async Task<bool> AddKindergartenGroupAsync(int organisationId, string name, int ageFromMonths, int ageToMonths, GroupFocus focus, DailyMode mode, int capacity, CancellationToken ct)
     {
         if (!await db.Organisations.AnyAsync(o => o.Id == organisationId && o.Kind == OrganisationKind.Kindergarten, ct))
-            return null;
-        var group = new KindergartenGroup { OrganisationId = organisationId, Name = name, AgeFromMonths = ageFromMonths, AgeToMonths = ageToMonths, Focus = focus, Mode = mode, Capacity = capacity };
-        db.KindergartenGroups.Add(group);
-        return group;
+            return false;
+        db.KindergartenGroups.Add(new KindergartenGroup { OrganisationId = organisationId, Name = name, AgeFromMonths = ageFromMonths, AgeToMonths = ageToMonths, Focus = focus, Mode = mode, Capacity = capacity });
+        return true;
     }
 
     /// <summary>Sets the number of places of a kindergarten's group as part of the caller's unit of work (the caller saves); false when there is no such group.</summary>
@@ -92,6 +91,34 @@ public sealed partial class InstitutionDirectory
         if (await db.KindergartenPlacements.AnyAsync(p => p.KindergartenGroupId == groupId && p.PersonId == personId, ct))
             return false;
         db.KindergartenPlacements.Add(new KindergartenPlacement { KindergartenGroupId = groupId, PersonId = personId, Since = since });
+        return true;
+    }
+
+    /// <summary>The groups these children are placed in: (person, kindergarten, group).</summary>
+    public async Task<IReadOnlyList<(int PersonId, int OrganisationId, int GroupId)>> PlacementsOfAsync(IEnumerable<int> personIds, CancellationToken ct)
+    {
+        var ids = personIds.Distinct().ToList();
+        var placed = await (
+            from p in db.KindergartenPlacements.AsNoTracking()
+            join g in db.KindergartenGroups on p.KindergartenGroupId equals g.Id
+            where ids.Contains(p.PersonId)
+            orderby p.Id
+            select new { p.PersonId, g.OrganisationId, p.KindergartenGroupId })
+            .ToListAsync(ct);
+        return [.. placed.Select(p => (p.PersonId, p.OrganisationId, p.KindergartenGroupId))];
+    }
+
+    /// <summary>
+    /// Moves a child's placement to another group as part of the caller's unit of work (the caller saves), as an
+    /// exchange of places does; false when the child is not placed in <paramref name="fromGroupId"/>.
+    /// </summary>
+    public async Task<bool> MovePlacementAsync(int personId, int fromGroupId, int toGroupId, DateOnly since, CancellationToken ct)
+    {
+        var placement = await db.KindergartenPlacements.FirstOrDefaultAsync(p => p.PersonId == personId && p.KindergartenGroupId == fromGroupId, ct);
+        if (placement is null)
+            return false;
+        placement.KindergartenGroupId = toGroupId;
+        placement.Since = since;
         return true;
     }
 

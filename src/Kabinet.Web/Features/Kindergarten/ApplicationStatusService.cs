@@ -27,13 +27,14 @@ public sealed class ApplicationStatusService(FamilyDirectory families, AccountDi
                 notices.Add((application, $"Заявление № {application.Id}: {to.Title().ToLowerInvariant()}", StatusText(application, from, to, comment)));
         }
 
-        await NotifyManyAsync(notices, ct);
+        await NotifyManyAsync(notices, null, ct);
         return notices.Count;
     }
 
-    public Task NotifyAsync(QueueApplication application, string title, string text, CancellationToken ct) => NotifyManyAsync([(application, title, text)], ct);
+    public Task NotifyAsync(QueueApplication application, string title, string text, CancellationToken ct) => NotifyManyAsync([(application, title, text)], null, ct);
 
-    private async Task NotifyManyAsync(List<(QueueApplication Application, string Title, string Text)> notices, CancellationToken ct)
+    /// <summary>Tells the families of these applications; the notification leads to <paramref name="link"/>, or to each application when null.</summary>
+    public async Task NotifyManyAsync(IReadOnlyList<(QueueApplication Application, string Title, string Text)> notices, string? link, CancellationToken ct)
     {
         if (notices.Count == 0)
             return;
@@ -46,7 +47,7 @@ public sealed class ApplicationStatusService(FamilyDirectory families, AccountDi
             foreach (var person in guardians[application.ChildPersonId].Append(application.ApplicantPersonId).Distinct())
             {
                 if (accountOf.TryGetValue(person, out var accountId))
-                    requests.Add(new NotificationRequest(accountId, NotificationKinds.KindergartenApplication, title, text, $"/kindergarten/{application.Id}"));
+                    requests.Add(new NotificationRequest(accountId, NotificationKinds.KindergartenApplication, title, text, link ?? $"/kindergarten/{application.Id}"));
             }
         }
 

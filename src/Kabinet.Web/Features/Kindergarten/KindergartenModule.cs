@@ -28,6 +28,8 @@ internal static class KindergartenModule
         builder.Services.AddSingleton<Allocation.ReferralDeadlines>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Allocation.ReferralDeadlines>());
         builder.Services.AddSingleton<Common.Hosting.IBenchmarkCommand, Allocation.AllocationBenchmark>();
+        builder.Services.AddScoped<Exchange.ExchangeBoard>();
+        builder.Services.AddScoped<Exchange.ExchangeApproval>();
         builder.Services.AddScoped<Statistics.QueueStatistics>();
         builder.Services.AddOptions<Statistics.StatisticsOptions>()
             .Bind(builder.Configuration.GetSection(Statistics.StatisticsOptions.Section))
@@ -121,6 +123,55 @@ internal static class KindergartenModule
             e.Property(s => s.MainAllocationFrom).HasDefaultValue(AllocationPeriod.Default.From);
             e.Property(s => s.MainAllocationTo).HasDefaultValue(AllocationPeriod.Default.To);
             e.Property(s => s.Version).IsConcurrencyToken();
+        });
+
+        model.Entity<Exchange.ExchangeAnnouncement>(e =>
+        {
+            e.ToTable("kindergarten_exchange_announcements");
+            e.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(a => a.Comment).HasMaxLength(Exchange.ExchangeAnnouncement.MaxCommentLength);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.HasOne<QueueApplication>().WithMany().HasForeignKey(a => a.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(a => a.Wishes).WithOne().HasForeignKey(w => w.AnnouncementId).OnDelete(DeleteBehavior.Cascade);
+            // One active announcement per application, even when two parents publish at the same moment.
+            e.HasIndex(a => a.ApplicationId).IsUnique().HasFilter("status = 'Active'").HasDatabaseName("ix_kindergarten_exchange_announcements_one_active");
+            e.HasIndex(a => new { a.MunicipalityId, a.Status, a.CreatedAt });
+        });
+
+        model.Entity<Exchange.AnnouncementWish>(e =>
+        {
+            e.ToTable("kindergarten_exchange_wishes");
+            e.HasIndex(w => new { w.AnnouncementId, w.OrganisationId }).IsUnique();
+        });
+
+        model.Entity<Exchange.PlaceExchange>(e =>
+        {
+            e.ToTable("kindergarten_exchange_swaps");
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(24);
+            e.Property(x => x.CycleKey).HasMaxLength(64);
+            e.Property(x => x.Reason).HasMaxLength(600);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasMany(x => x.Participants).WithOne().HasForeignKey(p => p.ExchangeId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.History).WithOne().HasForeignKey(h => h.ExchangeId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.MunicipalityId, x.Status });
+            e.HasIndex(x => x.CycleKey);
+        });
+
+        model.Entity<Exchange.ExchangeParticipant>(e =>
+        {
+            e.ToTable("kindergarten_exchange_participants");
+            e.HasOne<Exchange.ExchangeAnnouncement>().WithMany().HasForeignKey(p => p.AnnouncementId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<QueueApplication>().WithMany().HasForeignKey(p => p.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(p => new { p.ExchangeId, p.Position }).IsUnique();
+            e.HasIndex(p => p.AnnouncementId);
+            e.HasIndex(p => p.ApplicationId);
+        });
+
+        model.Entity<Exchange.ExchangeEvent>(e =>
+        {
+            e.ToTable("kindergarten_exchange_events");
+            e.Property(h => h.Text).HasMaxLength(1000);
+            e.HasIndex(h => new { h.ExchangeId, h.At });
         });
 
         model.Entity<BenefitGround>(e =>

@@ -1729,6 +1729,278 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                     b.ToTable("kindergarten_application_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Exchange.AnnouncementWish", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AnnouncementId")
+                        .HasColumnType("integer")
+                        .HasColumnName("announcement_id");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kindergarten_exchange_wishes");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_kindergarten_exchange_wishes_organisation_id");
+
+                    b.HasIndex("AnnouncementId", "OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kindergarten_exchange_wishes_announcement_id_organisation_id");
+
+                    b.ToTable("kindergarten_exchange_wishes", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Exchange.ExchangeAnnouncement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("KindergartenGroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("kindergarten_group_id");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kindergarten_exchange_announcements");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kindergarten_exchange_announcements_one_active")
+                        .HasFilter("status = 'Active'");
+
+                    b.HasIndex("KindergartenGroupId")
+                        .HasDatabaseName("ix_kindergarten_exchange_announcements_kindergarten_group_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_kindergarten_exchange_announcements_organisation_id");
+
+                    b.HasIndex("MunicipalityId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_kindergarten_exchange_announcements_municipality_id_status_");
+
+                    b.ToTable("kindergarten_exchange_announcements", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Exchange.ExchangeEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int?>("ByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("by_account_id");
+
+                    b.Property<int>("ExchangeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("exchange_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kindergarten_exchange_events");
+
+                    b.HasIndex("ExchangeId", "At")
+                        .HasDatabaseName("ix_kindergarten_exchange_events_exchange_id_at");
+
+                    b.ToTable("kindergarten_exchange_events", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Exchange.ExchangeParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AnnouncementId")
+                        .HasColumnType("integer")
+                        .HasColumnName("announcement_id");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<int?>("ConfirmedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("confirmed_by_account_id");
+
+                    b.Property<int>("ExchangeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("exchange_id");
+
+                    b.Property<int>("KindergartenGroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("kindergarten_group_id");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kindergarten_exchange_participants");
+
+                    b.HasIndex("AnnouncementId")
+                        .HasDatabaseName("ix_kindergarten_exchange_participants_announcement_id");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_kindergarten_exchange_participants_application_id");
+
+                    b.HasIndex("KindergartenGroupId")
+                        .HasDatabaseName("ix_kindergarten_exchange_participants_kindergarten_group_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_kindergarten_exchange_participants_organisation_id");
+
+                    b.HasIndex("ExchangeId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kindergarten_exchange_participants_exchange_id_position");
+
+                    b.ToTable("kindergarten_exchange_participants", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Exchange.PlaceExchange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CycleKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("cycle_key");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<int?>("DecidedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("decided_by_account_id");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<int?>("ProposedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("proposed_by_account_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kindergarten_exchange_swaps");
+
+                    b.HasIndex("CycleKey")
+                        .HasDatabaseName("ix_kindergarten_exchange_swaps_cycle_key");
+
+                    b.HasIndex("ProposedByAccountId")
+                        .HasDatabaseName("ix_kindergarten_exchange_swaps_proposed_by_account_id");
+
+                    b.HasIndex("MunicipalityId", "Status")
+                        .HasDatabaseName("ix_kindergarten_exchange_swaps_municipality_id_status");
+
+                    b.ToTable("kindergarten_exchange_swaps", (string)null);
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Queue.ApplicationChoice", b =>
                 {
                     b.Property<int>("Id")
@@ -2755,6 +3027,118 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_kindergarten_application_documents_accounts_uploaded_by_acc");
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Exchange.AnnouncementWish", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Kindergarten.Exchange.ExchangeAnnouncement", null)
+                        .WithMany("Wishes")
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_wishes_kindergarten_exchange_announce");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_wishes_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Exchange.ExchangeAnnouncement", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Kindergarten.Queue.QueueApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_announcements_kindergarten_applicatio");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.KindergartenGroup", null)
+                        .WithMany()
+                        .HasForeignKey("KindergartenGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_announcements_kindergarten_groups_kin");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_announcements_municipalities_municipa");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_announcements_organisations_organisat");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Exchange.ExchangeEvent", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Kindergarten.Exchange.PlaceExchange", null)
+                        .WithMany("History")
+                        .HasForeignKey("ExchangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_events_kindergarten_exchange_swaps_ex");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Exchange.ExchangeParticipant", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Kindergarten.Exchange.ExchangeAnnouncement", null)
+                        .WithMany()
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_participants_kindergarten_exchange_an");
+
+                    b.HasOne("Kabinet.Web.Features.Kindergarten.Queue.QueueApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_participants_kindergarten_application");
+
+                    b.HasOne("Kabinet.Web.Features.Kindergarten.Exchange.PlaceExchange", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("ExchangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_participants_kindergarten_exchange_sw");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.KindergartenGroup", null)
+                        .WithMany()
+                        .HasForeignKey("KindergartenGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_participants_kindergarten_groups_kind");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_participants_organisations_organisati");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Exchange.PlaceExchange", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Institutions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_swaps_municipalities_municipality_id");
+
+                    b.HasOne("Kabinet.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedByAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_kindergarten_exchange_swaps_accounts_proposed_by_account_id");
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Queue.ApplicationChoice", b =>
                 {
                     b.HasOne("Kabinet.Web.Features.Kindergarten.Queue.QueueApplication", null)
@@ -2865,6 +3249,18 @@ namespace Kabinet.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Kabinet.Web.Features.Institutions.AcademicYear", b =>
                 {
                     b.Navigation("Periods");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Exchange.ExchangeAnnouncement", b =>
+                {
+                    b.Navigation("Wishes");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Exchange.PlaceExchange", b =>
+                {
+                    b.Navigation("History");
+
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Queue.QueueApplication", b =>

@@ -1670,6 +1670,268 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                     b.ToTable("kindergarten_application_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Exchange.AnnouncementWish", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AnnouncementId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("announcement_id");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kindergarten_exchange_wishes");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_kindergarten_exchange_wishes_organisation_id");
+
+                    b.HasIndex("AnnouncementId", "OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kindergarten_exchange_wishes_announcement_id_organisation_id");
+
+                    b.ToTable("kindergarten_exchange_wishes", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Exchange.ExchangeAnnouncement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("KindergartenGroupId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kindergarten_group_id");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kindergarten_exchange_announcements");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kindergarten_exchange_announcements_one_active")
+                        .HasFilter("status = 'Active'");
+
+                    b.HasIndex("KindergartenGroupId")
+                        .HasDatabaseName("ix_kindergarten_exchange_announcements_kindergarten_group_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_kindergarten_exchange_announcements_organisation_id");
+
+                    b.HasIndex("MunicipalityId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_kindergarten_exchange_announcements_municipality_id_status_created_at");
+
+                    b.ToTable("kindergarten_exchange_announcements", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Exchange.ExchangeEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<int?>("ByAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("by_account_id");
+
+                    b.Property<int>("ExchangeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exchange_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kindergarten_exchange_events");
+
+                    b.HasIndex("ExchangeId", "At")
+                        .HasDatabaseName("ix_kindergarten_exchange_events_exchange_id_at");
+
+                    b.ToTable("kindergarten_exchange_events", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Exchange.ExchangeParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AnnouncementId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("announcement_id");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<int?>("ConfirmedByAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirmed_by_account_id");
+
+                    b.Property<int>("ExchangeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exchange_id");
+
+                    b.Property<int>("KindergartenGroupId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kindergarten_group_id");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kindergarten_exchange_participants");
+
+                    b.HasIndex("AnnouncementId")
+                        .HasDatabaseName("ix_kindergarten_exchange_participants_announcement_id");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_kindergarten_exchange_participants_application_id");
+
+                    b.HasIndex("KindergartenGroupId")
+                        .HasDatabaseName("ix_kindergarten_exchange_participants_kindergarten_group_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_kindergarten_exchange_participants_organisation_id");
+
+                    b.HasIndex("ExchangeId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kindergarten_exchange_participants_exchange_id_position");
+
+                    b.ToTable("kindergarten_exchange_participants", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Exchange.PlaceExchange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CycleKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cycle_key");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<int?>("DecidedByAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_by_account_id");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<int?>("ProposedByAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proposed_by_account_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kindergarten_exchange_swaps");
+
+                    b.HasIndex("CycleKey")
+                        .HasDatabaseName("ix_kindergarten_exchange_swaps_cycle_key");
+
+                    b.HasIndex("ProposedByAccountId")
+                        .HasDatabaseName("ix_kindergarten_exchange_swaps_proposed_by_account_id");
+
+                    b.HasIndex("MunicipalityId", "Status")
+                        .HasDatabaseName("ix_kindergarten_exchange_swaps_municipality_id_status");
+
+                    b.ToTable("kindergarten_exchange_swaps", (string)null);
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Queue.ApplicationChoice", b =>
                 {
                     b.Property<int>("Id")
@@ -2680,6 +2942,118 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_kindergarten_application_documents_accounts_uploaded_by_account_id");
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Exchange.AnnouncementWish", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Kindergarten.Exchange.ExchangeAnnouncement", null)
+                        .WithMany("Wishes")
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_wishes_kindergarten_exchange_announcements_announcement_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_wishes_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Exchange.ExchangeAnnouncement", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Kindergarten.Queue.QueueApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_announcements_kindergarten_applications_application_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.KindergartenGroup", null)
+                        .WithMany()
+                        .HasForeignKey("KindergartenGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_announcements_kindergarten_groups_kindergarten_group_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_announcements_municipalities_municipality_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_announcements_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Exchange.ExchangeEvent", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Kindergarten.Exchange.PlaceExchange", null)
+                        .WithMany("History")
+                        .HasForeignKey("ExchangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_events_kindergarten_exchange_swaps_exchange_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Exchange.ExchangeParticipant", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Kindergarten.Exchange.ExchangeAnnouncement", null)
+                        .WithMany()
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_participants_kindergarten_exchange_announcements_announcement_id");
+
+                    b.HasOne("Kabinet.Web.Features.Kindergarten.Queue.QueueApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_participants_kindergarten_applications_application_id");
+
+                    b.HasOne("Kabinet.Web.Features.Kindergarten.Exchange.PlaceExchange", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("ExchangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_participants_kindergarten_exchange_swaps_exchange_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.KindergartenGroup", null)
+                        .WithMany()
+                        .HasForeignKey("KindergartenGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_participants_kindergarten_groups_kindergarten_group_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_participants_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Exchange.PlaceExchange", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Institutions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kindergarten_exchange_swaps_municipalities_municipality_id");
+
+                    b.HasOne("Kabinet.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedByAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_kindergarten_exchange_swaps_accounts_proposed_by_account_id");
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Queue.ApplicationChoice", b =>
                 {
                     b.HasOne("Kabinet.Web.Features.Kindergarten.Queue.QueueApplication", null)
@@ -2790,6 +3164,18 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Kabinet.Web.Features.Institutions.AcademicYear", b =>
                 {
                     b.Navigation("Periods");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Exchange.ExchangeAnnouncement", b =>
+                {
+                    b.Navigation("Wishes");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Exchange.PlaceExchange", b =>
+                {
+                    b.Navigation("History");
+
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Kindergarten.Queue.QueueApplication", b =>

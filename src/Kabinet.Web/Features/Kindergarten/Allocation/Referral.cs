@@ -41,6 +41,7 @@ public sealed class Referral
         {
             (ReferralStatus.Issued, ReferralStatus.Accepted or ReferralStatus.Declined or ReferralStatus.Expired or ReferralStatus.Enrolled) => true,
             (ReferralStatus.Accepted, ReferralStatus.Declined or ReferralStatus.Enrolled) => true,
+            (ReferralStatus.Issued or ReferralStatus.Accepted, ReferralStatus.Exchanged) => true,
             _ => false,
         };
         if (!allowed)
@@ -68,6 +69,9 @@ public enum ReferralStatus
 
     /// <summary>The child was enrolled in the group.</summary>
     Enrolled,
+
+    /// <summary>The place went to another child in an exchange of places; the child got a referral to the partner's group.</summary>
+    Exchanged,
 }
 
 /// <summary>One confirmed allocation (комплектование or доукомплектование) of a municipality for an admission year.</summary>
@@ -142,6 +146,7 @@ public static class ReferralStatuses
         ReferralStatus.Declined => "отказ",
         ReferralStatus.Expired => "срок истёк",
         ReferralStatus.Enrolled => "зачислен",
+        ReferralStatus.Exchanged => "обменяно",
         _ => status.ToString(),
     };
 

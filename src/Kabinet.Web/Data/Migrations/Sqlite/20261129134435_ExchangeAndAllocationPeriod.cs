@@ -1,0 +1,325 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Kabinet.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ExchangeAndAllocationPeriod : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "main_allocation_from",
+                table: "kindergarten_queue_settings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 401);
+
+            migrationBuilder.AddColumn<int>(
+                name: "main_allocation_to",
+                table: "kindergarten_queue_settings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 531);
+
+            migrationBuilder.AddColumn<string>(
+                name: "kind",
+                table: "kindergarten_allocation_runs",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "Main");
+
+            migrationBuilder.CreateTable(
+                name: "kindergarten_exchange_announcements",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    application_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    municipality_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    organisation_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    kindergarten_group_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    comment = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kindergarten_exchange_announcements", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_kindergarten_exchange_announcements_kindergarten_applications_application_id",
+                        column: x => x.application_id,
+                        principalTable: "kindergarten_applications",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_kindergarten_exchange_announcements_kindergarten_groups_kindergarten_group_id",
+                        column: x => x.kindergarten_group_id,
+                        principalTable: "kindergarten_groups",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_kindergarten_exchange_announcements_municipalities_municipality_id",
+                        column: x => x.municipality_id,
+                        principalTable: "municipalities",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_kindergarten_exchange_announcements_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kindergarten_exchange_swaps",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    municipality_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    proposed_by_account_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    cycle_key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 600, nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    decided_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    decided_by_account_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kindergarten_exchange_swaps", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_kindergarten_exchange_swaps_accounts_proposed_by_account_id",
+                        column: x => x.proposed_by_account_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_kindergarten_exchange_swaps_municipalities_municipality_id",
+                        column: x => x.municipality_id,
+                        principalTable: "municipalities",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kindergarten_exchange_wishes",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    announcement_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false),
+                    organisation_id = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kindergarten_exchange_wishes", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_kindergarten_exchange_wishes_kindergarten_exchange_announcements_announcement_id",
+                        column: x => x.announcement_id,
+                        principalTable: "kindergarten_exchange_announcements",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_kindergarten_exchange_wishes_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kindergarten_exchange_events",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    exchange_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    by_account_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kindergarten_exchange_events", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_kindergarten_exchange_events_kindergarten_exchange_swaps_exchange_id",
+                        column: x => x.exchange_id,
+                        principalTable: "kindergarten_exchange_swaps",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kindergarten_exchange_participants",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    exchange_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false),
+                    announcement_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    application_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    organisation_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    kindergarten_group_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    confirmed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    confirmed_by_account_id = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kindergarten_exchange_participants", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_kindergarten_exchange_participants_kindergarten_applications_application_id",
+                        column: x => x.application_id,
+                        principalTable: "kindergarten_applications",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_kindergarten_exchange_participants_kindergarten_exchange_announcements_announcement_id",
+                        column: x => x.announcement_id,
+                        principalTable: "kindergarten_exchange_announcements",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_kindergarten_exchange_participants_kindergarten_exchange_swaps_exchange_id",
+                        column: x => x.exchange_id,
+                        principalTable: "kindergarten_exchange_swaps",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_kindergarten_exchange_participants_kindergarten_groups_kindergarten_group_id",
+                        column: x => x.kindergarten_group_id,
+                        principalTable: "kindergarten_groups",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_kindergarten_exchange_participants_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kindergarten_exchange_announcements_kindergarten_group_id",
+                table: "kindergarten_exchange_announcements",
+                column: "kindergarten_group_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kindergarten_exchange_announcements_municipality_id_status_created_at",
+                table: "kindergarten_exchange_announcements",
+                columns: new[] { "municipality_id", "status", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kindergarten_exchange_announcements_one_active",
+                table: "kindergarten_exchange_announcements",
+                column: "application_id",
+                unique: true,
+                filter: "status = 'Active'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kindergarten_exchange_announcements_organisation_id",
+                table: "kindergarten_exchange_announcements",
+                column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kindergarten_exchange_events_exchange_id_at",
+                table: "kindergarten_exchange_events",
+                columns: new[] { "exchange_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kindergarten_exchange_participants_announcement_id",
+                table: "kindergarten_exchange_participants",
+                column: "announcement_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kindergarten_exchange_participants_application_id",
+                table: "kindergarten_exchange_participants",
+                column: "application_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kindergarten_exchange_participants_exchange_id_position",
+                table: "kindergarten_exchange_participants",
+                columns: new[] { "exchange_id", "position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kindergarten_exchange_participants_kindergarten_group_id",
+                table: "kindergarten_exchange_participants",
+                column: "kindergarten_group_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kindergarten_exchange_participants_organisation_id",
+                table: "kindergarten_exchange_participants",
+                column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kindergarten_exchange_swaps_cycle_key",
+                table: "kindergarten_exchange_swaps",
+                column: "cycle_key");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kindergarten_exchange_swaps_municipality_id_status",
+                table: "kindergarten_exchange_swaps",
+                columns: new[] { "municipality_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kindergarten_exchange_swaps_proposed_by_account_id",
+                table: "kindergarten_exchange_swaps",
+                column: "proposed_by_account_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kindergarten_exchange_wishes_announcement_id_organisation_id",
+                table: "kindergarten_exchange_wishes",
+                columns: new[] { "announcement_id", "organisation_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kindergarten_exchange_wishes_organisation_id",
+                table: "kindergarten_exchange_wishes",
+                column: "organisation_id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "kindergarten_exchange_events");
+
+            migrationBuilder.DropTable(
+                name: "kindergarten_exchange_participants");
+
+            migrationBuilder.DropTable(
+                name: "kindergarten_exchange_wishes");
+
+            migrationBuilder.DropTable(
+                name: "kindergarten_exchange_swaps");
+
+            migrationBuilder.DropTable(
+                name: "kindergarten_exchange_announcements");
+
+            migrationBuilder.DropColumn(
+                name: "main_allocation_from",
+                table: "kindergarten_queue_settings");
+
+            migrationBuilder.DropColumn(
+                name: "main_allocation_to",
+                table: "kindergarten_queue_settings");
+
+            migrationBuilder.DropColumn(
+                name: "kind",
+                table: "kindergarten_allocation_runs");
+        }
+    }
+}
