@@ -47,6 +47,8 @@ public sealed class ExchangeTests(IsolatedApp app) : IClassFixture<IsolatedApp>
         await AnswerAsync(other, exchange.Id, "Confirm");
         Assert.Equal(ExchangeStatus.AwaitingOperator, (await ExchangeAsync(app, exchange.Id)).Status);
         Assert.NotNull((await operatorBrowser.GetPageAsync("/operator/kindergarten/exchanges")).QuerySelector($"#exchange-{exchange.Id}"));
+        // The operator's list of applications says how many exchanges wait for a decision.
+        Assert.True(int.Parse((await operatorBrowser.GetPageAsync("/operator/kindergarten")).Text("#exchanges-awaiting"), System.Globalization.CultureInfo.InvariantCulture) >= 1);
 
         var approved = await ApproveAsync(app, operatorBrowser, exchange.Id);
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
@@ -161,7 +163,7 @@ public sealed class ExchangeTests(IsolatedApp app) : IClassFixture<IsolatedApp>
     }
 
     [Fact]
-    public async Task A_place_that_no_longer_holds_cancels_the_exchange_at_approval()
+    public async Task A_place_that_no_longer_holds_takes_the_announcement_down_and_cancels_the_exchange_at_once()
     {
         var (k1, _, first) = await PlaceAsync(app, "demo.roditel", ReferralStatus.Issued);
         var (k2, g2, second) = await PlaceAsync(app, "demo.uchitel", ReferralStatus.Issued);
@@ -172,20 +174,21 @@ public sealed class ExchangeTests(IsolatedApp app) : IClassFixture<IsolatedApp>
         var exchange = Assert.Single(await ExchangesOfAsync(app, first));
         await AnswerAsync(parent, exchange.Id, "Confirm");
         await AnswerAsync(other, exchange.Id, "Confirm");
+        var operatorBrowser = await app.SignedInAsync("demo.operator");
+        Assert.Contains($"Обмен № {exchange.Id}", (await operatorBrowser.GetPageAsync("/operator/kindergarten/exchanges")).Text("main"), StringComparison.Ordinal);
+
         // The second family declines its referral meanwhile: the place goes back to the pool.
         await other.SubmitFormAsync($"/kindergarten/{second}", new Dictionary<string, string> { ["ConfirmAnswer"] = "true" }, handler: "Decline");
         Assert.Equal(ApplicationStatus.WantsChange, (await ApplicationAsync(app, second)).Status);
 
-        var operatorBrowser = await app.SignedInAsync("demo.operator");
-        await ApproveAsync(app, operatorBrowser, exchange.Id);
-
-        var after = await ExchangeAsync(app, exchange.Id);
-        Assert.Equal(ExchangeStatus.Cancelled, after.Status);
-        Assert.Contains($"заявление № {second}", after.Reason, StringComparison.Ordinal);
-        Assert.Contains("отменён", (await operatorBrowser.GetPageAsync("/operator/kindergarten/exchanges")).Text(".notice"), StringComparison.Ordinal);
+        // Its announcement leaves the board and the exchange ends there and then; the first family is told and keeps its announcement.
+        Assert.Equal(AnnouncementStatus.Lapsed, Assert.Single(await AnnouncementsAsync(app, second)).Status);
+        Assert.Equal(AnnouncementStatus.Active, Assert.Single(await AnnouncementsAsync(app, first)).Status);
+        Assert.Equal(ExchangeStatus.Cancelled, (await ExchangeAsync(app, exchange.Id)).Status);
+        Assert.Contains($"Обмен местами № {exchange.Id} не состоится", await NotificationsAsync(app, "demo.roditel"));
+        Assert.DoesNotContain($"Обмен № {exchange.Id}", (await operatorBrowser.GetPageAsync("/operator/kindergarten/exchanges")).Text("main"), StringComparison.Ordinal);
         Assert.Equal(ReferralStatus.Issued, Assert.Single(await AllocationTestData.ReferralsAsync(app, first)).Status);
         Assert.DoesNotContain(await AllocationTestData.ReferralsAsync(app, first), r => r.KindergartenGroupId == g2);
-        Assert.Contains($"Обмен местами № {exchange.Id} отменён", await NotificationsAsync(app, "demo.roditel"));
     }
 
     [Fact]

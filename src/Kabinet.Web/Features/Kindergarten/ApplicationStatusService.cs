@@ -1,12 +1,14 @@
+using Kabinet.Web.Data;
 using Kabinet.Web.Features.Accounts;
 using Kabinet.Web.Features.Families;
 using Kabinet.Web.Features.Kindergarten.Queue;
 using Kabinet.Web.Features.Notifications;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kabinet.Web.Features.Kindergarten;
 
 /// <summary>Moves applications between statuses and tells every legal representative of the child who has an account.</summary>
-public sealed class ApplicationStatusService(FamilyDirectory families, AccountDirectory accounts, NotificationCentre notifications, TimeProvider time)
+public sealed class ApplicationStatusService(KabinetDbContext db, FamilyDirectory families, AccountDirectory accounts, NotificationCentre notifications, TimeProvider time)
 {
     /// <summary>Changes the status in the caller's unit of work (the caller saves); false when that transition does not exist.</summary>
     public async Task<bool> MoveAsync(QueueApplication application, ApplicationStatus to, int? byAccountId, string? comment, CancellationToken ct) =>
@@ -20,15 +22,55 @@ public sealed class ApplicationStatusService(FamilyDirectory families, AccountDi
     {
         var now = time.GetUtcNow().UtcDateTime;
         var notices = new List<(QueueApplication, string, string)>();
+        var lostPlace = new List<int>();
         foreach (var (application, to, comment) in moves)
         {
             var from = application.Status;
-            if (application.TryMove(to, byAccountId, comment, now))
-                notices.Add((application, $"Заявление № {application.Id}: {to.Title().ToLowerInvariant()}", StatusText(application, from, to, comment)));
+            if (!application.TryMove(to, byAccountId, comment, now))
+                continue;
+            notices.Add((application, $"Заявление № {application.Id}: {to.Title().ToLowerInvariant()}", StatusText(application, from, to, comment)));
+            if (HoldsPlace(from) && !HoldsPlace(to))
+                lostPlace.Add(application.Id);
         }
 
         await NotifyManyAsync(notices, null, ct);
+        await EndExchangesAsync(lostPlace, byAccountId, now, ct);
         return notices.Count;
+    }
+
+    private static bool HoldsPlace(ApplicationStatus status) => status is ApplicationStatus.Referred or ApplicationStatus.Enrolled;
+
+    /// <summary>
+    /// A place that no longer holds (declined, expired, archived) takes its exchange announcement off the board and
+    /// ends the exchanges pending with it; the other families are told. In the caller's unit of work.
+    /// </summary>
+    private async Task EndExchangesAsync(List<int> applicationIds, int? byAccountId, DateTime now, CancellationToken ct)
+    {
+        if (applicationIds.Count == 0)
+            return;
+        var announcements = await db.ExchangeAnnouncements.Where(a => applicationIds.Contains(a.ApplicationId) && a.Status == Exchange.AnnouncementStatus.Active).ToListAsync(ct);
+        if (announcements.Count == 0)
+            return;
+        var ids = announcements.Select(a => a.Id).ToList();
+        foreach (var announcement in announcements)
+            announcement.TryEnd(Exchange.AnnouncementStatus.Lapsed, now);
+        var pending = await db.PlaceExchanges.Include(e => e.Participants).Include(e => e.History)
+            .Where(e => (e.Status == Exchange.ExchangeStatus.AwaitingConfirmations || e.Status == Exchange.ExchangeStatus.AwaitingOperator)
+                && e.Participants.Any(p => ids.Contains(p.AnnouncementId)))
+            .AsSplitQuery().ToListAsync(ct);
+        var others = new List<(int ApplicationId, int Exchange)>();
+        foreach (var exchange in pending)
+        {
+            exchange.TryEnd(Exchange.ExchangeStatus.Cancelled, byAccountId, null, "Место одного из детей больше не закреплено за ним.", now);
+            others.AddRange(exchange.Participants.Where(p => !applicationIds.Contains(p.ApplicationId)).Select(p => (p.ApplicationId, exchange.Id)));
+        }
+
+        if (others.Count == 0)
+            return;
+        var otherIds = others.Select(o => o.ApplicationId).Distinct().ToList();
+        var applications = await db.QueueApplications.Where(a => otherIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        await NotifyManyAsync([.. others.Select(o => (applications[o.ApplicationId], $"Обмен местами № {o.Exchange} не состоится",
+            "Место другой семьи больше не закреплено за её ребёнком, поэтому обмен отменён. Ваше объявление остаётся опубликованным."))], "/kindergarten/exchange", ct);
     }
 
     public Task NotifyAsync(QueueApplication application, string title, string text, CancellationToken ct) => NotifyManyAsync([(application, title, text)], null, ct);

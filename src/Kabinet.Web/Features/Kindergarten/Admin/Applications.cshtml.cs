@@ -43,6 +43,9 @@ public sealed class ApplicationsModel(KabinetDbContext db, FamilyDirectory famil
 
     public int OverdueCount { get; private set; }
 
+    /// <summary>Exchanges of places confirmed by every family and waiting for the operator.</summary>
+    public int ExchangesAwaiting { get; private set; }
+
     /// <summary>«7» when one review period applies to everything shown, otherwise words.</summary>
     public string ReviewDays { get; private set; } = "";
 
@@ -75,6 +78,9 @@ public sealed class ApplicationsModel(KabinetDbContext db, FamilyDirectory famil
         var reviewDays = await db.MunicipalQueueSettings.AsNoTracking().ToDictionaryAsync(s => s.MunicipalityId, s => s.ReviewDays, ct);
         var overdue = Overdue(reviewDays, now);
         OverdueCount = await scoped.CountAsync(overdue, ct);
+        var scope = AdminScope.MunicipalitiesOf(User);
+        ExchangesAwaiting = await db.PlaceExchanges.CountAsync(e => e.Status == Exchange.ExchangeStatus.AwaitingOperator
+            && (scope == null || scope.Contains(e.MunicipalityId)), ct);
         ReviewDays = reviewDays.Values.Distinct().Count() switch
         {
             0 => Allocation.MunicipalQueueSettings.DefaultReviewDays.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -73,4 +73,7 @@ public enum AnnouncementStatus
 
     /// <summary>The family took it down.</summary>
     Withdrawn,
+
+    /// <summary>The place stopped holding (the family declined the referral, it expired, the child left).</summary>
+    Lapsed,
 }

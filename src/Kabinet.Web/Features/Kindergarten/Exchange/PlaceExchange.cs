@@ -193,6 +193,7 @@ public static class ExchangeStatuses
         AnnouncementStatus.Active => "опубликовано",
         AnnouncementStatus.Closed => "закрыто: место обменяно",
         AnnouncementStatus.Withdrawn => "снято",
+        AnnouncementStatus.Lapsed => "снято: место больше не закреплено за ребёнком",
         _ => status.ToString(),
     };
 }
