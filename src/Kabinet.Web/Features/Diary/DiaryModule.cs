@@ -9,6 +9,7 @@ internal static class DiaryModule
     {
         builder.Services.AddScoped<ClassLessons>();
         builder.Services.AddScoped<Admin.SchoolStructure>();
+        builder.Services.AddScoped<Import.TimetableImport>();
     }
 
     public static void ConfigureModel(ModelBuilder model)
