@@ -51,6 +51,14 @@ internal static class DiaryTestData
         return [.. all.Where(t => t.Position.StartsWith("Учитель", StringComparison.Ordinal)).GroupBy(t => t.FullName).Where(g => g.Count() == 1).Select(g => g.Single())];
     }
 
+    /// <summary>Teachers with unique names who have no lessons in the demo class 5А.</summary>
+    public static async Task<IReadOnlyList<TeacherItem>> FreeTeachersAsync(KabinetApp app, int organisationId)
+    {
+        var fifth = await ClassAsync(app, organisationId, "5А");
+        var busy = (await QueryAsync(app, db => db.TimetableSlots.Where(s => s.ClassGroupId == fifth).Select(s => s.EmployeeId).Distinct().ToListAsync())).ToHashSet();
+        return [.. (await TeachersAsync(app, organisationId)).Where(t => !busy.Contains(t.EmployeeId))];
+    }
+
     public static async Task<int> SubjectAsync(KabinetApp app, int organisationId, string name) =>
         await QueryAsync(app, db => db.Subjects.Where(s => s.OrganisationId == organisationId && s.Name == name).Select(s => s.Id).SingleAsync());
 
