@@ -247,4 +247,48 @@ public sealed class SchoolStructureTests(IsolatedApp app) : IClassFixture<Isolat
         Assert.Contains("в классе 5А", refused.Text("#EmployeeId-error"), StringComparison.Ordinal);
         Assert.False(await QueryAsync(app, db => db.TimetableChanges.AnyAsync(c => c.ClassGroupId == eleventh)));
     }
+
+    [Fact]
+    public async Task The_admin_renames_a_subject_but_not_to_the_name_of_another()
+    {
+        var org = await GymnasiumAsync(app);
+        var admin = await app.SignedInAsync("demo.admin");
+        var music = await SubjectAsync(app, org, "Музыка");
+        var url = $"/school/{org}/subjects?edit={music}";
+        Assert.Equal("Музыка", (await admin.GetPageAsync(url)).QuerySelector("#Name")!.GetAttribute("value"));
+
+        var clash = await PageOfAsync(await admin.SubmitFormAsync(url, new Dictionary<string, string> { ["edit"] = $"{music}", ["Name"] = "математика", ["ResultKind"] = "Marks" }, handler: "Edit"));
+        Assert.Contains("уже есть", clash.Text("#Name-error"), StringComparison.Ordinal);
+
+        var renamed = await admin.SubmitFormAsync(url, new Dictionary<string, string> { ["edit"] = $"{music}", ["Name"] = "Музыка и пение", ["ShortName"] = "Муз.", ["ResultKind"] = "PassFail" }, handler: "Edit");
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        var subject = await QueryAsync(app, db => db.Subjects.SingleAsync(s => s.Id == music));
+        Assert.Equal(("Музыка и пение", "Муз.", ResultKind.PassFail), (subject.Name, subject.ShortName, subject.ResultKind));
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/school/{org}/subjects?edit=999999")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Removing_a_lesson_from_a_date_keeps_the_weeks_before()
+    {
+        var org = await GymnasiumAsync(app);
+        var admin = await app.SignedInAsync("demo.admin");
+        var fifth = await ClassAsync(app, org, "5А");
+        var year = await YearAsync(app, org);
+        var from = await StudyWeekdayAsync(app, org, DayOfWeek.Wednesday);
+        var before = (await SlotsOfAsync(app, fifth)).Single(s => s.Day == DayOfWeek.Wednesday && s.LessonNumber == 6);
+
+        var removed = await admin.SubmitFormAsync($"/school/{org}/timetable?class={fifth}", new Dictionary<string, string>
+        {
+            ["class"] = $"{fifth}", ["Day"] = "3", ["LessonNumber"] = "6", ["ValidFrom"] = Iso(from), ["ValidTo"] = Iso(year.EndsOn),
+        }, handler: "Remove");
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        var after = (await SlotsOfAsync(app, fifth)).Single(s => s.Day == DayOfWeek.Wednesday && s.LessonNumber == 6);
+        Assert.Equal((before.ValidFrom, from.AddDays(-1)), (after.ValidFrom, after.ValidTo));
+        await using var scope = app.Services.CreateAsyncScope();
+        var lessons = await scope.ServiceProvider.GetRequiredService<ClassLessons>().ForClassAsync(org, fifth, from.AddDays(-7), from, CancellationToken.None);
+        if (year.IsStudyDay(from.AddDays(-7)))
+            Assert.Equal(6, lessons.Count(l => l.Lesson.Date == from.AddDays(-7)));
+        Assert.Equal(5, lessons.Count(l => l.Lesson.Date == from));
+    }
 }

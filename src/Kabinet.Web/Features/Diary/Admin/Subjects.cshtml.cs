@@ -20,12 +20,63 @@ public sealed class SubjectsModel(KabinetDbContext db, SchoolStructure structure
 
     public IReadOnlyList<Subject> Subjects { get; private set; } = [];
 
+    /// <summary>The subject being edited (?edit=id), or null when the form adds a new one.</summary>
+    [BindProperty(SupportsGet = true, Name = "edit")]
+    public int? EditId { get; set; }
+
     public async Task<IActionResult> OnGetAsync(int organisationId, CancellationToken ct)
     {
         if (!await OpenAsync(organisationId, ct))
             return NotFound();
         Subjects = await structure.SubjectsAsync(organisationId, ct);
+        if (EditId is { } id)
+        {
+            if (Subjects.FirstOrDefault(s => s.Id == id) is not { } subject)
+                return NotFound();
+            (Name, ShortName, ResultKind) = (subject.Name, subject.ShortName, subject.ResultKind);
+        }
+
         return Page();
+    }
+
+    /// <summary>Renames a subject or changes how it is assessed.</summary>
+    public async Task<IActionResult> OnPostEditAsync(int organisationId, CancellationToken ct)
+    {
+        if (!await OpenAsync(organisationId, ct))
+            return NotFound();
+        ModelState.Clear();
+        Subjects = await structure.SubjectsAsync(organisationId, ct);
+        var subject = await db.Subjects.FirstOrDefaultAsync(s => s.Id == EditId && s.OrganisationId == organisationId, ct);
+        if (subject is null)
+            return NotFound();
+        if (!Check(except: subject.Id))
+            return Page();
+        subject.Change(Name!, ShortName, ResultKind!.Value);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            ModelState.AddModelError(nameof(Name), "Такой предмет в школе уже есть.");
+            return Page();
+        }
+
+        TempData["Status"] = $"Предмет «{subject.Name}» сохранён.";
+        return Redirect($"{Base}/subjects");
+    }
+
+    private bool Check(int? except)
+    {
+        if (Subject.NameProblem(Name) is { } nameProblem)
+            ModelState.AddModelError(nameof(Name), nameProblem);
+        else if (Subjects.Any(s => s.Id != except && Subject.Key(s.Name) == Subject.Key(Name!)))
+            ModelState.AddModelError(nameof(Name), "Такой предмет в школе уже есть.");
+        if (Subject.ShortNameProblem(ShortName) is { } shortProblem)
+            ModelState.AddModelError(nameof(ShortName), shortProblem);
+        if (ResultKind is not { } kind || !Enum.IsDefined(kind))
+            ModelState.AddModelError(nameof(ResultKind), "Выберите, как оценивается предмет.");
+        return ModelState.IsValid;
     }
 
     public async Task<IActionResult> OnPostAddAsync(int organisationId, CancellationToken ct)
@@ -34,15 +85,8 @@ public sealed class SubjectsModel(KabinetDbContext db, SchoolStructure structure
             return NotFound();
         ModelState.Clear();
         Subjects = await structure.SubjectsAsync(organisationId, ct);
-        if (Subject.NameProblem(Name) is { } nameProblem)
-            ModelState.AddModelError(nameof(Name), nameProblem);
-        else if (Subjects.Any(s => Subject.Key(s.Name) == Subject.Key(Name!)))
-            ModelState.AddModelError(nameof(Name), "Такой предмет в школе уже есть.");
-        if (Subject.ShortNameProblem(ShortName) is { } shortProblem)
-            ModelState.AddModelError(nameof(ShortName), shortProblem);
-        if (ResultKind is not { } kind || !Enum.IsDefined(kind))
-            ModelState.AddModelError(nameof(ResultKind), "Выберите, как оценивается предмет.");
-        if (!ModelState.IsValid)
+        EditId = null;
+        if (!Check(except: null))
             return Page();
 
         var subject = Subject.Create(organisationId, Name!, ShortName, ResultKind!.Value);
