@@ -90,7 +90,7 @@ public sealed class ModuleBoundaryTests
     [Fact]
     public void Entities_hold_no_web_or_database_plumbing()
     {
-        var entities = new[] { "Municipality", "Organisation", "AcademicYear", "StudyPeriod", "ClassGroup", "KindergartenGroup", "Employee", "Person", "FamilyLink", "RoleGrant" };
+        var entities = new[] { "Municipality", "Organisation", "AcademicYear", "StudyPeriod", "ClassGroup", "KindergartenGroup", "Employee", "Person", "FamilyLink", "RoleGrant", "Subject", "WorkKind", "TeachingAssignment", "Bell", "TimetableSlot", "TimetableChange" };
         var result = Types.InAssembly(Web)
             .That().HaveName(entities)
             .ShouldNot().HaveDependencyOnAny("Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "Kabinet.Web.Data")
