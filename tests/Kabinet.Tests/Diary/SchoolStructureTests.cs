@@ -130,7 +130,7 @@ public sealed class SchoolStructureTests(IsolatedApp app) : IClassFixture<Isolat
             ["ClassGroupId"] = $"{sixth}", ["SubjectId"] = $"{maths}", ["EmployeeId"] = $"{teacher.EmployeeId}",
         }, handler: "Add"));
         Assert.Contains("уже ведёт", twice.Text("#EmployeeId-error"), StringComparison.Ordinal);
-        Assert.Contains($"Математика — {teacher.FullName}", (await admin.GetPageAsync(assignments)).Text($"#class-{sixth} + form + ul"), StringComparison.Ordinal);
+        Assert.Contains($"Математика — {teacher.FullName}", (await admin.GetPageAsync($"{assignments}?class={sixth}")).Text($"#assignments-{sixth}"), StringComparison.Ordinal);
 
         var classTeacher = await admin.SubmitFormAsync(assignments, new Dictionary<string, string> { ["classGroupId"] = $"{sixth}", ["employeeId"] = $"{teacher.EmployeeId}" }, handler: "ClassTeacher");
         Assert.Equal(HttpStatusCode.Redirect, classTeacher.StatusCode);

@@ -14,6 +14,10 @@ public sealed class AssignmentsModel(KabinetDbContext db, SchoolStructure struct
     [BindProperty]
     public int? ClassGroupId { get; set; }
 
+    /// <summary>The class whose assignments and class teacher are shown (?class=id); the first class by default.</summary>
+    [BindProperty(SupportsGet = true, Name = "class")]
+    public int? ClassId { get; set; }
+
     [BindProperty]
     public int? SubjectId { get; set; }
 
@@ -27,6 +31,8 @@ public sealed class AssignmentsModel(KabinetDbContext db, SchoolStructure struct
     public IReadOnlyList<TeacherItem> Teachers { get; private set; } = [];
 
     public IReadOnlyList<AssignmentItem> Assignments { get; private set; } = [];
+
+    public string TeacherName(int employeeId) => Teachers.FirstOrDefault(t => t.EmployeeId == employeeId)?.FullName ?? "—";
 
     public async Task<IActionResult> OnGetAsync(int organisationId, CancellationToken ct) => await LoadAsync(organisationId, ct) ? Page() : NotFound();
 
@@ -61,7 +67,7 @@ public sealed class AssignmentsModel(KabinetDbContext db, SchoolStructure struct
         }
 
         TempData["Status"] = $"{Teachers.First(t => t.EmployeeId == EmployeeId).FullName} ведёт «{Subjects.First(s => s.Id == SubjectId).Name}» в {Classes.First(c => c.Id == ClassGroupId).Name}.";
-        return Redirect($"{Base}/assignments");
+        return Redirect($"{Base}/assignments?class={ClassGroupId}");
     }
 
     /// <summary>Takes an assignment away unless the teacher still has lessons of that subject in the class's timetable.</summary>
@@ -72,6 +78,7 @@ public sealed class AssignmentsModel(KabinetDbContext db, SchoolStructure struct
         var assignment = await db.TeachingAssignments.FirstOrDefaultAsync(a => a.Id == id && a.OrganisationId == organisationId, ct);
         if (assignment is null)
             return NotFound();
+        ClassId = assignment.ClassGroupId;
         ModelState.Clear();
         if (await db.TimetableSlots.AnyAsync(s => s.ClassGroupId == assignment.ClassGroupId && s.SubjectId == assignment.SubjectId
                 && s.EmployeeId == assignment.EmployeeId && s.ValidTo >= Today, ct))
@@ -83,13 +90,14 @@ public sealed class AssignmentsModel(KabinetDbContext db, SchoolStructure struct
         db.TeachingAssignments.Remove(assignment);
         await db.SaveChangesAsync(ct);
         TempData["Status"] = "Назначение снято.";
-        return Redirect($"{Base}/assignments");
+        return Redirect($"{Base}/assignments?class={assignment.ClassGroupId}");
     }
 
     public async Task<IActionResult> OnPostClassTeacherAsync(int organisationId, int classGroupId, int? employeeId, CancellationToken ct)
     {
         if (!await LoadAsync(organisationId, ct) || Classes.All(c => c.Id != classGroupId))
             return NotFound();
+        ClassId = classGroupId;
         ModelState.Clear();
         if (employeeId is { } id && Teachers.All(t => t.EmployeeId != id))
         {
@@ -103,7 +111,7 @@ public sealed class AssignmentsModel(KabinetDbContext db, SchoolStructure struct
         TempData["Status"] = employeeId is { } e
             ? $"Классный руководитель {name}: {Teachers.First(t => t.EmployeeId == e).FullName}."
             : $"У {name} больше нет классного руководителя.";
-        return Redirect($"{Base}/assignments");
+        return Redirect($"{Base}/assignments?class={classGroupId}");
     }
 
     private async Task<bool> LoadAsync(int organisationId, CancellationToken ct)
@@ -113,6 +121,7 @@ public sealed class AssignmentsModel(KabinetDbContext db, SchoolStructure struct
         if (Year is not { } year)
             return true;
         Classes = await structure.ClassesAsync(year, ct);
+        ClassId ??= ClassGroupId ?? (Classes.Count > 0 ? Classes[0].Id : null);
         Subjects = await structure.SubjectsAsync(organisationId, ct);
         Teachers = await structure.TeachersAsync(organisationId, ct);
         Assignments = await structure.AssignmentsAsync(year, Classes, Teachers, ct);
