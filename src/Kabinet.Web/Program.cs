@@ -2,6 +2,7 @@ using Kabinet.Web.Common.Email;
 using Kabinet.Web.Common.Hosting;
 using Kabinet.Web.Data;
 using Kabinet.Web.Features.Accounts;
+using Kabinet.Web.Features.Diary;
 using Kabinet.Web.Features.Families;
 using Kabinet.Web.Features.Faq;
 using Kabinet.Web.Features.Institutions;
@@ -29,6 +30,7 @@ builder.AddInstitutions();
 builder.AddNotifications();
 builder.AddKindergarten();
 builder.AddFaq();
+builder.AddDiary();
 
 var app = builder.Build();
 app.UsePlatform();

@@ -91,6 +91,18 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
 
     public DbSet<Features.Faq.FaqEntry> FaqEntries => Set<Features.Faq.FaqEntry>();
 
+    public DbSet<Features.Diary.Subject> Subjects => Set<Features.Diary.Subject>();
+
+    public DbSet<Features.Diary.WorkKind> WorkKinds => Set<Features.Diary.WorkKind>();
+
+    public DbSet<Features.Diary.TeachingAssignment> TeachingAssignments => Set<Features.Diary.TeachingAssignment>();
+
+    public DbSet<Features.Diary.Bell> Bells => Set<Features.Diary.Bell>();
+
+    public DbSet<Features.Diary.TimetableSlot> TimetableSlots => Set<Features.Diary.TimetableSlot>();
+
+    public DbSet<Features.Diary.TimetableChange> TimetableChanges => Set<Features.Diary.TimetableChange>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -103,6 +115,7 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
         Features.Notifications.NotificationsModule.ConfigureModel(builder);
         Features.Kindergarten.KindergartenModule.ConfigureModel(builder);
         Features.Faq.FaqModule.ConfigureModel(builder);
+        Features.Diary.DiaryModule.ConfigureModel(builder);
         ConfigureCrossModuleKeys(builder);
     }
 

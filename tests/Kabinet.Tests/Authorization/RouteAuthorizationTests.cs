@@ -90,6 +90,13 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         ["/admin/faq/new"] = ("/admin/faq/new", Access.RegionalAdmin, HttpStatusCode.OK),
         ["/admin/faq/{id:int}"] = ("/admin/faq/1", Access.RegionalAdmin, HttpStatusCode.OK),
         ["/admin/faq/{id:int}/remove"] = ("/admin/faq/1/remove", Access.RegionalAdmin, HttpStatusCode.OK),
+        ["/school/{organisationId:int}/subjects"] = ("/school/1/subjects", Access.AnyAdministrator, HttpStatusCode.OK), // the demo gymnasium; other schools: DiaryAuthorizationTests
+        ["/school/{organisationId:int}/work-kinds"] = ("/school/1/work-kinds", Access.AnyAdministrator, HttpStatusCode.OK), // the demo gymnasium; other schools: DiaryAuthorizationTests
+        ["/school/{organisationId:int}/assignments"] = ("/school/1/assignments", Access.AnyAdministrator, HttpStatusCode.OK), // the demo gymnasium; other schools: DiaryAuthorizationTests
+        ["/school/{organisationId:int}/bells"] = ("/school/1/bells", Access.AnyAdministrator, HttpStatusCode.OK), // the demo gymnasium; other schools: DiaryAuthorizationTests
+        ["/school/{organisationId:int}/timetable"] = ("/school/1/timetable", Access.AnyAdministrator, HttpStatusCode.OK), // the demo gymnasium; other schools: DiaryAuthorizationTests
+        ["/school/{organisationId:int}/changes"] = ("/school/1/changes", Access.AnyAdministrator, HttpStatusCode.OK), // the demo gymnasium; other schools: DiaryAuthorizationTests
+        ["/school/{organisationId:int}/import"] = ("/school/1/import", Access.AnyAdministrator, HttpStatusCode.OK), // the demo gymnasium; other schools: DiaryAuthorizationTests
         ["/dev/mail"] = ("/dev/mail", Access.Public, HttpStatusCode.NotFound), // Development only
         ["/error/{status:int}"] = ("/error/404", Access.Public, HttpStatusCode.NotFound),
         ["/api/v1/municipalities"] = ("/api/v1/municipalities", Access.Public, HttpStatusCode.OK),

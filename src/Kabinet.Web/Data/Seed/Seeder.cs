@@ -87,6 +87,7 @@ internal sealed class Seeder(KabinetDbContext db, UserManager<Account> users, Ti
             await bulk.ResetIdentityAsync<Features.Kindergarten.Queue.StatusChange>(ct);
 
             db.FaqEntries.AddRange(FaqStarterSet.Create(time.GetUtcNow().UtcDateTime));
+            await DiaryDemo.AddAsync(db, region, ct);
             await db.SaveChangesAsync(ct);
 
             // In the same transaction: a region is never left without its demo accounts.
