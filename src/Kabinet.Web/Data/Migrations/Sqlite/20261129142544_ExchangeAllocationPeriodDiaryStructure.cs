@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Kabinet.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ExchangeAndAllocationPeriod : Migration
+    public partial class ExchangeAllocationPeriodDiaryStructure : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -32,6 +32,54 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 maxLength: 16,
                 nullable: false,
                 defaultValue: "Main");
+
+            migrationBuilder.CreateTable(
+                name: "diary_bells",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    organisation_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    number = table.Column<int>(type: "INTEGER", nullable: false),
+                    starts_at = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    ends_at = table.Column<TimeOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_diary_bells", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "diary_subjects",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    organisation_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    short_name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    result_kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_diary_subjects", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "diary_work_kinds",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    organisation_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    weight = table.Column<int>(type: "INTEGER", nullable: false),
+                    sort_order = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_diary_work_kinds", x => x.id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "kindergarten_exchange_announcements",
@@ -108,6 +156,86 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                         name: "fk_kindergarten_exchange_swaps_municipalities_municipality_id",
                         column: x => x.municipality_id,
                         principalTable: "municipalities",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "diary_teaching_assignments",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    organisation_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    academic_year_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    class_group_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    subject_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    employee_id = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_diary_teaching_assignments", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_diary_teaching_assignments_diary_subjects_subject_id",
+                        column: x => x.subject_id,
+                        principalTable: "diary_subjects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "diary_timetable_changes",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    organisation_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    class_group_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    lesson_number = table.Column<int>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    subject_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    employee_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    room = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    created_by_account_id = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_diary_timetable_changes", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_diary_timetable_changes_diary_subjects_subject_id",
+                        column: x => x.subject_id,
+                        principalTable: "diary_subjects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "diary_timetable_slots",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    organisation_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    academic_year_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    class_group_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    day = table.Column<int>(type: "INTEGER", nullable: false),
+                    lesson_number = table.Column<int>(type: "INTEGER", nullable: false),
+                    subject_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    employee_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    room = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    valid_from = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    valid_to = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_diary_timetable_slots", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_diary_timetable_slots_diary_subjects_subject_id",
+                        column: x => x.subject_id,
+                        principalTable: "diary_subjects",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -212,6 +340,81 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_diary_bells_organisation_id_number",
+                table: "diary_bells",
+                columns: new[] { "organisation_id", "number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_diary_subjects_organisation_id_name",
+                table: "diary_subjects",
+                columns: new[] { "organisation_id", "name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_diary_teaching_assignments_class_group_id_subject_id_employee_id",
+                table: "diary_teaching_assignments",
+                columns: new[] { "class_group_id", "subject_id", "employee_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_diary_teaching_assignments_employee_id_academic_year_id",
+                table: "diary_teaching_assignments",
+                columns: new[] { "employee_id", "academic_year_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_diary_teaching_assignments_organisation_id_academic_year_id",
+                table: "diary_teaching_assignments",
+                columns: new[] { "organisation_id", "academic_year_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_diary_teaching_assignments_subject_id",
+                table: "diary_teaching_assignments",
+                column: "subject_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_diary_timetable_changes_class_group_id_date_lesson_number",
+                table: "diary_timetable_changes",
+                columns: new[] { "class_group_id", "date", "lesson_number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_diary_timetable_changes_organisation_id_date",
+                table: "diary_timetable_changes",
+                columns: new[] { "organisation_id", "date" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_diary_timetable_changes_subject_id",
+                table: "diary_timetable_changes",
+                column: "subject_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_diary_timetable_slots_class_group_id_day_lesson_number_valid_from",
+                table: "diary_timetable_slots",
+                columns: new[] { "class_group_id", "day", "lesson_number", "valid_from" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_diary_timetable_slots_employee_id_day_lesson_number",
+                table: "diary_timetable_slots",
+                columns: new[] { "employee_id", "day", "lesson_number" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_diary_timetable_slots_organisation_id_academic_year_id",
+                table: "diary_timetable_slots",
+                columns: new[] { "organisation_id", "academic_year_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_diary_timetable_slots_subject_id",
+                table: "diary_timetable_slots",
+                column: "subject_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_diary_work_kinds_organisation_id_name",
+                table: "diary_work_kinds",
+                columns: new[] { "organisation_id", "name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_kindergarten_exchange_announcements_kindergarten_group_id",
                 table: "kindergarten_exchange_announcements",
                 column: "kindergarten_group_id");
@@ -295,6 +498,21 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "diary_bells");
+
+            migrationBuilder.DropTable(
+                name: "diary_teaching_assignments");
+
+            migrationBuilder.DropTable(
+                name: "diary_timetable_changes");
+
+            migrationBuilder.DropTable(
+                name: "diary_timetable_slots");
+
+            migrationBuilder.DropTable(
+                name: "diary_work_kinds");
+
+            migrationBuilder.DropTable(
                 name: "kindergarten_exchange_events");
 
             migrationBuilder.DropTable(
@@ -302,6 +520,9 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "kindergarten_exchange_wishes");
+
+            migrationBuilder.DropTable(
+                name: "diary_subjects");
 
             migrationBuilder.DropTable(
                 name: "kindergarten_exchange_swaps");

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kabinet.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKabinetDbContext))]
-    [Migration("20261129134507_ExchangeAndAllocationPeriod")]
-    partial class ExchangeAndAllocationPeriod
+    [Migration("20261129142612_ExchangeAllocationPeriodDiaryStructure")]
+    partial class ExchangeAllocationPeriodDiaryStructure
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -705,6 +705,309 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_sign_in_events_login_key_at");
 
                     b.ToTable("sign_in_events", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.Bell", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<TimeOnly>("EndsAt")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<TimeOnly>("StartsAt")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("starts_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_diary_bells");
+
+                    b.HasIndex("OrganisationId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_diary_bells_organisation_id_number");
+
+                    b.ToTable("diary_bells", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.Subject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("ResultKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("result_kind");
+
+                    b.Property<string>("ShortName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("short_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_diary_subjects");
+
+                    b.HasIndex("OrganisationId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_diary_subjects_organisation_id_name");
+
+                    b.ToTable("diary_subjects", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.TeachingAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AcademicYearId")
+                        .HasColumnType("integer")
+                        .HasColumnName("academic_year_id");
+
+                    b.Property<int>("ClassGroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("class_group_id");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("employee_id");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_diary_teaching_assignments");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_diary_teaching_assignments_subject_id");
+
+                    b.HasIndex("EmployeeId", "AcademicYearId")
+                        .HasDatabaseName("ix_diary_teaching_assignments_employee_id_academic_year_id");
+
+                    b.HasIndex("OrganisationId", "AcademicYearId")
+                        .HasDatabaseName("ix_diary_teaching_assignments_organisation_id_academic_year_id");
+
+                    b.HasIndex("ClassGroupId", "SubjectId", "EmployeeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_diary_teaching_assignments_class_group_id_subject_id_employ");
+
+                    b.ToTable("diary_teaching_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.TimetableChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ClassGroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("class_group_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("CreatedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("created_by_account_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<int?>("EmployeeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("employee_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("LessonNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("lesson_number");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Room")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("room");
+
+                    b.Property<int?>("SubjectId")
+                        .HasColumnType("integer")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_diary_timetable_changes");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_diary_timetable_changes_subject_id");
+
+                    b.HasIndex("OrganisationId", "Date")
+                        .HasDatabaseName("ix_diary_timetable_changes_organisation_id_date");
+
+                    b.HasIndex("ClassGroupId", "Date", "LessonNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_diary_timetable_changes_class_group_id_date_lesson_number");
+
+                    b.ToTable("diary_timetable_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.TimetableSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AcademicYearId")
+                        .HasColumnType("integer")
+                        .HasColumnName("academic_year_id");
+
+                    b.Property<int>("ClassGroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("class_group_id");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer")
+                        .HasColumnName("day");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("employee_id");
+
+                    b.Property<int>("LessonNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("lesson_number");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Room")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("room");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer")
+                        .HasColumnName("subject_id");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_diary_timetable_slots");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_diary_timetable_slots_subject_id");
+
+                    b.HasIndex("OrganisationId", "AcademicYearId")
+                        .HasDatabaseName("ix_diary_timetable_slots_organisation_id_academic_year_id");
+
+                    b.HasIndex("EmployeeId", "Day", "LessonNumber")
+                        .HasDatabaseName("ix_diary_timetable_slots_employee_id_day_lesson_number");
+
+                    b.HasIndex("ClassGroupId", "Day", "LessonNumber", "ValidFrom")
+                        .HasDatabaseName("ix_diary_timetable_slots_class_group_id_day_lesson_number_vali");
+
+                    b.ToTable("diary_timetable_slots", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.WorkKind", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer")
+                        .HasColumnName("weight");
+
+                    b.HasKey("Id")
+                        .HasName("pk_diary_work_kinds");
+
+                    b.HasIndex("OrganisationId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_diary_work_kinds_organisation_id_name");
+
+                    b.ToTable("diary_work_kinds", (string)null);
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Families.ChildLinkRequest", b =>
@@ -2757,6 +3060,35 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_sign_in_events_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.TeachingAssignment", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Diary.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_diary_teaching_assignments_diary_subjects_subject_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.TimetableChange", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Diary.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_diary_timetable_changes_diary_subjects_subject_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.TimetableSlot", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Diary.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_diary_timetable_slots_diary_subjects_subject_id");
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Families.ChildLinkRequest", b =>
