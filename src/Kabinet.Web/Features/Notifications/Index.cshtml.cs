@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kabinet.Web.Features.Notifications;
 
 /// <summary>The notifications centre: newest first; opening one marks it read and follows its link.</summary>
-public sealed class IndexModel(KabinetDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(KabinetDbContext db, NotificationCentre notifications, TimeProvider time) : PageModel
 {
     private const int PageSize = 30;
 
@@ -36,6 +36,7 @@ public sealed class IndexModel(KabinetDbContext db, TimeProvider time) : PageMod
             return NotFound();
         notification.ReadAt ??= time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        notifications.ForgetUnread(accountId);
         return LocalRedirect(notification.Link is { } link && Url.IsLocalUrl(link) ? link : "/notifications");
     }
 
@@ -45,6 +46,7 @@ public sealed class IndexModel(KabinetDbContext db, TimeProvider time) : PageMod
         var now = time.GetUtcNow().UtcDateTime;
         await db.Notifications.Where(n => n.AccountId == accountId && n.ReadAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, now), ct);
+        notifications.ForgetUnread(accountId);
         return RedirectToPage();
     }
 }

@@ -3,6 +3,7 @@ using Kabinet.Web.Common.Hosting;
 using Kabinet.Web.Data;
 using Kabinet.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Kabinet.Web.Features.Notifications;
 
@@ -13,8 +14,14 @@ public sealed record NotificationRequest(int AccountId, string Kind, string Titl
 /// What modules call to tell a person something. Honours the person's preferences for the kind: a notification
 /// in the centre and/or a letter. Both join the caller's unit of work, so they exist exactly when the change does.
 /// </summary>
-public sealed class NotificationCentre(KabinetDbContext db, AccountDirectory accounts, Outbox outbox, PublicUrls urls, TimeProvider time)
+public sealed class NotificationCentre(KabinetDbContext db, AccountDirectory accounts, Outbox outbox, PublicUrls urls, IMemoryCache cache, TimeProvider time)
 {
+    /// <summary>
+    /// The unread counter on every signed-in page is cached briefly: this node forgets it whenever it posts or reads a
+    /// notification for the account, so only a notification posted by another node shows up to this long late.
+    /// </summary>
+    private static readonly TimeSpan UnreadCacheFor = TimeSpan.FromSeconds(15);
+
     public Task NotifyAsync(int accountId, string kind, string title, string text, string? link, CancellationToken ct) =>
         NotifyManyAsync([new NotificationRequest(accountId, kind, title, text, link)], ct);
 
@@ -35,7 +42,10 @@ public sealed class NotificationCentre(KabinetDbContext db, AccountDirectory acc
             var info = NotificationKinds.Of(r.Kind);
             var preference = preferences.GetValueOrDefault((r.AccountId, r.Kind));
             if (preference?.InApp ?? true)
+            {
                 db.Notifications.Add(new Notification { AccountId = r.AccountId, Kind = r.Kind, Title = r.Title, Text = r.Text, Link = r.Link, CreatedAt = now });
+                ForgetUnread(r.AccountId);
+            }
             if ((preference?.Email ?? info.EmailByDefault) && emails.TryGetValue(r.AccountId, out var email))
             {
                 outbox.Enqueue(new EmailMessage("notification:" + r.Kind, email, null, "Kabinet: " + r.Title,
@@ -52,6 +62,15 @@ public sealed class NotificationCentre(KabinetDbContext db, AccountDirectory acc
         }
     }
 
-    public Task<int> UnreadCountAsync(int accountId, CancellationToken ct) =>
-        db.Notifications.CountAsync(n => n.AccountId == accountId && n.ReadAt == null, ct);
+    public async Task<int> UnreadCountAsync(int accountId, CancellationToken ct) =>
+        await cache.GetOrCreateAsync(UnreadKey(accountId), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = UnreadCacheFor;
+            return db.Notifications.CountAsync(n => n.AccountId == accountId && n.ReadAt == null, ct);
+        });
+
+    /// <summary>Drops the cached unread counter after the account's notifications were read or posted.</summary>
+    public void ForgetUnread(int accountId) => cache.Remove(UnreadKey(accountId));
+
+    private static (string, int) UnreadKey(int accountId) => ("unread-notifications", accountId);
 }

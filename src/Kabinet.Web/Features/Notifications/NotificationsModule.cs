@@ -4,8 +4,11 @@ namespace Kabinet.Web.Features.Notifications;
 
 internal static class NotificationsModule
 {
-    public static void AddNotifications(this WebApplicationBuilder builder) =>
+    public static void AddNotifications(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddMemoryCache();
         builder.Services.AddScoped<NotificationCentre>();
+    }
 
     public static void ConfigureModel(ModelBuilder model)
     {
