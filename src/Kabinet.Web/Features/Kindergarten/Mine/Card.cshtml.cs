@@ -64,7 +64,7 @@ public sealed class CardModel(KabinetDbContext db, ParentApplications applicatio
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
+        if (!await LoadAsync(id, ct, tracked: false))
             return NotFound();
         if (TempData[OversizedUploadAttribute.ProblemKey] is string uploadProblem)
             ModelState.AddModelError(ApplicationDocuments.FileField, uploadProblem);
@@ -197,9 +197,9 @@ public sealed class CardModel(KabinetDbContext db, ParentApplications applicatio
         return Redirect($"/kindergarten/{id}");
     }
 
-    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    private async Task<bool> LoadAsync(int id, CancellationToken ct, bool tracked = true)
     {
-        if (await applications.FindWithChildAsync(KabinetClaims.PersonIdOf(User), id, ct) is not { } found)
+        if (await applications.FindWithChildAsync(KabinetClaims.PersonIdOf(User), id, tracked, ct) is not { } found)
             return false;
         var application = Application = found.Application;
         ChildName = found.ChildName;

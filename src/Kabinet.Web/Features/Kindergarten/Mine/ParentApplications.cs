@@ -26,13 +26,21 @@ public sealed class ParentApplications(KabinetDbContext db, FamilyDirectory fami
     }
 
     /// <summary>One application with its choices and history, or null when it is not this person's to see.</summary>
-    public async Task<QueueApplication?> FindAsync(int personId, int id, CancellationToken ct) =>
-        await VisibleTo(personId).Include(a => a.Choices).Include(a => a.History).AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, ct);
+    public Task<QueueApplication?> FindAsync(int personId, int id, CancellationToken ct) => FindAsync(personId, id, tracked: true, ct);
 
-    /// <summary>One application with its choices and history (in one query: a few rows each) and the child's name, or null when it is not this person's to see.</summary>
-    public async Task<FamilyApplication?> FindWithChildAsync(int personId, int id, CancellationToken ct)
+    private async Task<QueueApplication?> FindAsync(int personId, int id, bool tracked, CancellationToken ct)
     {
-        if (await FindAsync(personId, id, ct) is not { } application)
+        var query = VisibleTo(personId).Include(a => a.Choices).Include(a => a.History).AsSingleQuery();
+        return await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(a => a.Id == id, ct);
+    }
+
+    /// <summary>
+    /// One application with its choices and history (in one query: a few rows each) and the child's name, or null
+    /// when it is not this person's to see. Untracked when only shown: tracking costs a tenth of the query.
+    /// </summary>
+    public async Task<FamilyApplication?> FindWithChildAsync(int personId, int id, bool tracked, CancellationToken ct)
+    {
+        if (await FindAsync(personId, id, tracked, ct) is not { } application)
             return null;
         return new FamilyApplication(application, (await families.FindPersonAsync(application.ChildPersonId, ct))?.FullName ?? "");
     }
