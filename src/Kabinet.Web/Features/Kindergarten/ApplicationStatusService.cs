@@ -54,10 +54,7 @@ public sealed class ApplicationStatusService(KabinetDbContext db, FamilyDirector
         var ids = announcements.Select(a => a.Id).ToList();
         foreach (var announcement in announcements)
             announcement.TryEnd(Exchange.AnnouncementStatus.Lapsed, now);
-        var pending = await db.PlaceExchanges.Include(e => e.Participants).Include(e => e.History)
-            .Where(e => (e.Status == Exchange.ExchangeStatus.AwaitingConfirmations || e.Status == Exchange.ExchangeStatus.AwaitingOperator)
-                && e.Participants.Any(p => ids.Contains(p.AnnouncementId)))
-            .AsSplitQuery().ToListAsync(ct);
+        var pending = await Exchange.ExchangeBoard.PendingWithAsync(db, ids, ct);
         var others = new List<(int ApplicationId, int Exchange)>();
         foreach (var exchange in pending)
         {

@@ -103,13 +103,11 @@ public sealed class AllocationModel(AllocationService allocation, InstitutionDir
 
     private async Task<bool> ScopeAsync(CancellationToken ct)
     {
-        var mine = AdminScope.MunicipalitiesOf(User);
-        Municipalities = [.. (await institutions.MunicipalitiesAsync(ct)).Where(m => mine is null || mine.Contains(m.Id))];
-        MunicipalityId ??= Municipalities.Count > 0 ? Municipalities[0].Id : null;
+        (Municipalities, MunicipalityId, var allowed) = await AdminScope.ChooseMunicipalityAsync(User, institutions, MunicipalityId, ct);
+        if (!allowed)
+            return false;
         if (MunicipalityId is not { } municipality)
             return true;
-        if (!AdminScope.Covers(User, municipality) || Municipalities.All(m => m.Id != municipality))
-            return false;
         Years = await allocation.YearsInQueueAsync(municipality, ct);
         Period = (await allocation.SettingsAsync(municipality, ct)).MainAllocation;
         PeriodDates = Period.CurrentOrNext(time.Today());

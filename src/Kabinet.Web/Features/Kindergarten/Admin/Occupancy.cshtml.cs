@@ -143,13 +143,11 @@ public sealed class OccupancyModel(KabinetDbContext db, FamilyDirectory families
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var mine = AdminScope.MunicipalitiesOf(User);
-        Municipalities = [.. (await institutions.MunicipalitiesAsync(ct)).Where(m => mine is null || mine.Contains(m.Id))];
-        MunicipalityId ??= Municipalities.Count > 0 ? Municipalities[0].Id : null;
+        (Municipalities, MunicipalityId, var allowed) = await AdminScope.ChooseMunicipalityAsync(User, institutions, MunicipalityId, ct);
+        if (!allowed)
+            return false;
         if (MunicipalityId is not { } municipality)
             return true;
-        if (!AdminScope.Covers(User, municipality))
-            return false;
         Kindergartens = await institutions.KindergartensInAsync(municipality, ct);
         if (KindergartenId is not { } kindergarten)
             return true;

@@ -40,13 +40,11 @@ public sealed class QueueModel(KabinetDbContext db, FamilyDirectory families, In
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var mine = AdminScope.MunicipalitiesOf(User);
-        Municipalities = [.. (await institutions.MunicipalitiesAsync(ct)).Where(m => mine is null || mine.Contains(m.Id))];
-        MunicipalityId ??= Municipalities.Count > 0 ? Municipalities[0].Id : null;
+        (Municipalities, MunicipalityId, var allowed) = await AdminScope.ChooseMunicipalityAsync(User, institutions, MunicipalityId, ct);
+        if (!allowed)
+            return NotFound();
         if (MunicipalityId is not { } municipality)
             return Page();
-        if (!AdminScope.Covers(User, municipality))
-            return NotFound();
         Kindergartens = await institutions.KindergartensInAsync(municipality, ct);
         if (KindergartenId is not { } kindergarten)
             return Page();

@@ -105,9 +105,7 @@ public sealed class SettingsModel(KabinetDbContext db, InstitutionDirectory inst
 
     private async Task<bool> ScopeAsync(CancellationToken ct)
     {
-        var mine = AdminScope.MunicipalitiesOf(User);
-        Municipalities = [.. (await institutions.MunicipalitiesAsync(ct)).Where(m => mine is null || mine.Contains(m.Id))];
-        MunicipalityId ??= Municipalities.Count > 0 ? Municipalities[0].Id : null;
-        return MunicipalityId is not { } municipality || (AdminScope.Covers(User, municipality) && Municipalities.Any(m => m.Id == municipality));
+        (Municipalities, MunicipalityId, var allowed) = await AdminScope.ChooseMunicipalityAsync(User, institutions, MunicipalityId, ct);
+        return allowed;
     }
 }

@@ -235,6 +235,10 @@ public sealed class ExchangeBoard(KabinetDbContext db, InstitutionDirectory inst
 
     /// <summary>Pending exchanges (tracked, with participants and history) that involve any of these announcements.</summary>
     public Task<List<PlaceExchange>> PendingWithAsync(IReadOnlyCollection<int> announcementIds, CancellationToken ct) =>
+        PendingWithAsync(db, announcementIds, ct);
+
+    /// <summary>The same, for callers that cannot depend on the board (it depends on them).</summary>
+    public static Task<List<PlaceExchange>> PendingWithAsync(KabinetDbContext db, IReadOnlyCollection<int> announcementIds, CancellationToken ct) =>
         db.PlaceExchanges.Include(e => e.Participants).Include(e => e.History)
             .Where(e => (e.Status == ExchangeStatus.AwaitingConfirmations || e.Status == ExchangeStatus.AwaitingOperator)
                 && e.Participants.Any(p => announcementIds.Contains(p.AnnouncementId)))

@@ -142,15 +142,8 @@ public sealed class CardModel(KabinetDbContext db, ParentApplications applicatio
             return Redirect($"/kindergarten/{id}");
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Status"] = "Заявление только что изменилось. Проверьте его и повторите.";
+        if (!await SavedAsync(ct))
             return Redirect($"/kindergarten/{id}");
-        }
 
         TempData["Status"] = $"Заявление № {id} отозвано и перенесено в архив.";
         return Redirect("/kindergarten");
@@ -181,20 +174,28 @@ public sealed class CardModel(KabinetDbContext db, ParentApplications applicatio
             return Redirect($"/kindergarten/{id}");
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Status"] = "Заявление только что изменилось. Проверьте его и повторите.";
+        if (!await SavedAsync(ct))
             return Redirect($"/kindergarten/{id}");
-        }
 
         TempData["Status"] = accept
             ? "Вы согласились с направлением. Детский сад пригласит вас для заключения договора."
             : "Вы отказались от направления. Ребёнок остаётся в очереди со статусом «Желает изменить ДОУ».";
         return Redirect($"/kindergarten/{id}");
+    }
+
+    /// <summary>Saves the family's answer; false (with the notice set) when someone changed the application meanwhile.</summary>
+    private async Task<bool> SavedAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Status"] = "Заявление только что изменилось. Проверьте его и повторите.";
+            return false;
+        }
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct, bool tracked = true)
