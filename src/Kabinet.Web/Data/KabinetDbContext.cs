@@ -103,6 +103,26 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
 
     public DbSet<Features.Diary.TimetableChange> TimetableChanges => Set<Features.Diary.TimetableChange>();
 
+    public DbSet<Features.Diary.Lesson> Lessons => Set<Features.Diary.Lesson>();
+
+    public DbSet<Features.Diary.Homework> Homework => Set<Features.Diary.Homework>();
+
+    public DbSet<Features.Diary.LessonFile> LessonFiles => Set<Features.Diary.LessonFile>();
+
+    public DbSet<Features.Diary.Mark> Marks => Set<Features.Diary.Mark>();
+
+    public DbSet<Features.Diary.MarkChange> MarkChanges => Set<Features.Diary.MarkChange>();
+
+    public DbSet<Features.Diary.PeriodMark> PeriodMarks => Set<Features.Diary.PeriodMark>();
+
+    public DbSet<Features.Diary.ClosedPeriod> ClosedPeriods => Set<Features.Diary.ClosedPeriod>();
+
+    public DbSet<Features.Diary.ClassJournalVersion> ClassJournalVersions => Set<Features.Diary.ClassJournalVersion>();
+
+    public DbSet<Features.Diary.LessonAttendance> Attendance => Set<Features.Diary.LessonAttendance>();
+
+    public DbSet<Features.Diary.LessonComment> LessonComments => Set<Features.Diary.LessonComment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -28,6 +28,7 @@ internal static class PlatformModule
         builder.WebHost.UseStaticWebAssets();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PublicUrls>();
+        services.AddSingleton<Files.FileStore>();
         services.AddErrorHandling();
         services.AddTrustedProxies();
         builder.AddKabinetRateLimits();

@@ -66,5 +66,100 @@ internal static class DiaryModule
             e.HasIndex(c => new { c.ClassGroupId, c.Date, c.LessonNumber }).IsUnique();
             e.HasIndex(c => new { c.OrganisationId, c.Date });
         });
+        model.Entity<Lesson>(e =>
+        {
+            e.ToTable("diary_lessons");
+            e.Property(l => l.Topic).HasMaxLength(Lesson.MaxTopicLength);
+            e.HasOne<Subject>().WithMany().HasForeignKey(l => l.SubjectId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(l => new { l.ClassGroupId, l.Date, l.Number }).IsUnique();
+            // The journal of a class and subject, and a teacher's lessons.
+            e.HasIndex(l => new { l.ClassGroupId, l.SubjectId, l.Date });
+            e.HasIndex(l => new { l.EmployeeId, l.Date });
+        });
+
+        model.Entity<Homework>(e =>
+        {
+            e.ToTable("diary_homework");
+            e.Property(h => h.Text).HasMaxLength(Homework.MaxTextLength);
+            e.HasOne<Lesson>().WithMany().HasForeignKey(h => h.LessonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(h => h.LessonId).IsUnique();
+            e.HasIndex(h => new { h.ClassGroupId, h.DueOn });
+        });
+
+        model.Entity<LessonFile>(e =>
+        {
+            e.ToTable("diary_lesson_files");
+            e.Property(f => f.Purpose).HasConversion<string>().HasMaxLength(16);
+            e.Property(f => f.FileName).HasMaxLength(Common.Files.FileNames.MaxLength);
+            e.Property(f => f.ContentType).HasMaxLength(100);
+            e.Property(f => f.StorageKey).HasMaxLength(64);
+            e.Property(f => f.Sha256).HasMaxLength(64);
+            e.HasOne<Lesson>().WithMany().HasForeignKey(f => f.LessonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(f => f.LessonId);
+            e.HasIndex(f => new { f.ClassGroupId, f.Purpose });
+        });
+
+        model.Entity<Mark>(e =>
+        {
+            e.ToTable("diary_marks");
+            e.Property(m => m.Value).HasConversion<int>();
+            e.HasOne<Lesson>().WithMany().HasForeignKey(m => m.LessonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<WorkKind>().WithMany().HasForeignKey(m => m.WorkKindId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(m => m.LessonId);
+            // A student's marks for a week or a period; a class's marks in a subject.
+            e.HasIndex(m => new { m.StudentPersonId, m.Date });
+            e.HasIndex(m => new { m.ClassGroupId, m.SubjectId, m.Date });
+        });
+
+        model.Entity<MarkChange>(e =>
+        {
+            e.ToTable("diary_mark_changes");
+            e.Property(c => c.OldValue).HasConversion<int?>();
+            e.Property(c => c.NewValue).HasConversion<int?>();
+            e.Property(c => c.Reason).HasMaxLength(MarkChange.MaxReasonLength);
+            e.HasIndex(c => c.MarkId);
+            e.HasIndex(c => c.PeriodMarkId);
+            e.HasIndex(c => new { c.StudentPersonId, c.ChangedAt });
+        });
+
+        model.Entity<PeriodMark>(e =>
+        {
+            e.ToTable("diary_period_marks");
+            e.Property(m => m.Value).HasConversion<int>();
+            e.HasIndex(m => new { m.StudentPersonId, m.AcademicYearId, m.SubjectId, m.PeriodNumber }).IsUnique();
+            e.HasIndex(m => new { m.ClassGroupId, m.SubjectId });
+        });
+
+        model.Entity<ClosedPeriod>(e =>
+        {
+            e.ToTable("diary_closed_periods");
+            e.HasIndex(p => new { p.AcademicYearId, p.PeriodNumber }).IsUnique();
+            e.HasIndex(p => p.OrganisationId);
+        });
+
+        model.Entity<ClassJournalVersion>(e =>
+        {
+            e.ToTable("diary_class_versions");
+            e.HasKey(v => v.ClassGroupId);
+            e.Property(v => v.ClassGroupId).ValueGeneratedNever();
+        });
+
+        model.Entity<LessonAttendance>(e =>
+        {
+            e.ToTable("diary_attendance");
+            e.Property(a => a.Code).HasConversion<string>().HasMaxLength(16);
+            e.HasOne<Lesson>().WithMany().HasForeignKey(a => a.LessonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(a => new { a.LessonId, a.StudentPersonId }).IsUnique();
+            e.HasIndex(a => new { a.StudentPersonId, a.Date });
+        });
+
+        model.Entity<LessonComment>(e =>
+        {
+            e.ToTable("diary_lesson_comments");
+            e.Property(c => c.Text).HasMaxLength(LessonComment.MaxTextLength);
+            e.HasOne<Lesson>().WithMany().HasForeignKey(c => c.LessonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => new { c.LessonId, c.StudentPersonId }).IsUnique();
+            e.HasIndex(c => new { c.StudentPersonId, c.Date });
+        });
     }
 }

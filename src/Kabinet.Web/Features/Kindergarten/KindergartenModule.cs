@@ -21,7 +21,6 @@ internal static class KindergartenModule
         builder.Services.AddScoped<Mine.ParentApplications>();
         builder.Services.AddSingleton<AgeLimitArchiver>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AgeLimitArchiver>());
-        builder.Services.AddSingleton<DocumentFiles>();
         builder.Services.AddScoped<ApplicationDocuments>();
         builder.Services.AddScoped<Allocation.AllocationService>();
         builder.Services.AddScoped<Allocation.ReferralDecisions>();

@@ -739,6 +739,570 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                     b.ToTable("diary_bells", (string)null);
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.ClassJournalVersion", b =>
+                {
+                    b.Property<int>("ClassGroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("class_group_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("ClassGroupId")
+                        .HasName("pk_diary_class_versions");
+
+                    b.ToTable("diary_class_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.ClosedPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AcademicYearId")
+                        .HasColumnType("integer")
+                        .HasColumnName("academic_year_id");
+
+                    b.Property<DateTime>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<int>("ClosedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("closed_by_account_id");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("PeriodNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_diary_closed_periods");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_diary_closed_periods_organisation_id");
+
+                    b.HasIndex("AcademicYearId", "PeriodNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_diary_closed_periods_academic_year_id_period_number");
+
+                    b.ToTable("diary_closed_periods", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.Homework", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ClassGroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("class_group_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<long>("LessonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lesson_id");
+
+                    b.Property<DateOnly>("SetOn")
+                        .HasColumnType("date")
+                        .HasColumnName("set_on");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("UpdatedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated_by_account_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_diary_homework");
+
+                    b.HasIndex("LessonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_diary_homework_lesson_id");
+
+                    b.HasIndex("ClassGroupId", "DueOn")
+                        .HasDatabaseName("ix_diary_homework_class_group_id_due_on");
+
+                    b.ToTable("diary_homework", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.Lesson", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AcademicYearId")
+                        .HasColumnType("integer")
+                        .HasColumnName("academic_year_id");
+
+                    b.Property<int>("ClassGroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("class_group_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("employee_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("topic");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("UpdatedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated_by_account_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_diary_lessons");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_diary_lessons_subject_id");
+
+                    b.HasIndex("EmployeeId", "Date")
+                        .HasDatabaseName("ix_diary_lessons_employee_id_date");
+
+                    b.HasIndex("ClassGroupId", "Date", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_diary_lessons_class_group_id_date_number");
+
+                    b.HasIndex("ClassGroupId", "SubjectId", "Date")
+                        .HasDatabaseName("ix_diary_lessons_class_group_id_subject_id_date");
+
+                    b.ToTable("diary_lessons", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.LessonAttendance", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ClassGroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("class_group_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("code");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<long>("LessonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lesson_id");
+
+                    b.Property<int>("StudentPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("student_person_id");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer")
+                        .HasColumnName("subject_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("UpdatedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated_by_account_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_diary_attendance");
+
+                    b.HasIndex("LessonId", "StudentPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_diary_attendance_lesson_id_student_person_id");
+
+                    b.HasIndex("StudentPersonId", "Date")
+                        .HasDatabaseName("ix_diary_attendance_student_person_id_date");
+
+                    b.ToTable("diary_attendance", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.LessonComment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ClassGroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("class_group_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<long>("LessonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lesson_id");
+
+                    b.Property<int>("StudentPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("student_person_id");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("UpdatedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated_by_account_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_diary_lesson_comments");
+
+                    b.HasIndex("LessonId", "StudentPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_diary_lesson_comments_lesson_id_student_person_id");
+
+                    b.HasIndex("StudentPersonId", "Date")
+                        .HasDatabaseName("ix_diary_lesson_comments_student_person_id_date");
+
+                    b.ToTable("diary_lesson_comments", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.LessonFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ClassGroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("class_group_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("LessonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lesson_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("storage_key");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<int>("UploadedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("uploaded_by_account_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_diary_lesson_files");
+
+                    b.HasIndex("LessonId")
+                        .HasDatabaseName("ix_diary_lesson_files_lesson_id");
+
+                    b.HasIndex("ClassGroupId", "Purpose")
+                        .HasDatabaseName("ix_diary_lesson_files_class_group_id_purpose");
+
+                    b.ToTable("diary_lesson_files", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.Mark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<int>("ClassGroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("class_group_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("CreatedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("created_by_account_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<long>("LessonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lesson_id");
+
+                    b.Property<int>("StudentPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("student_person_id");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer")
+                        .HasColumnName("subject_id");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer")
+                        .HasColumnName("weight");
+
+                    b.Property<int>("WorkKindId")
+                        .HasColumnType("integer")
+                        .HasColumnName("work_kind_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_diary_marks");
+
+                    b.HasIndex("LessonId")
+                        .HasDatabaseName("ix_diary_marks_lesson_id");
+
+                    b.HasIndex("WorkKindId")
+                        .HasDatabaseName("ix_diary_marks_work_kind_id");
+
+                    b.HasIndex("StudentPersonId", "Date")
+                        .HasDatabaseName("ix_diary_marks_student_person_id_date");
+
+                    b.HasIndex("ClassGroupId", "SubjectId", "Date")
+                        .HasDatabaseName("ix_diary_marks_class_group_id_subject_id_date");
+
+                    b.ToTable("diary_marks", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.MarkChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<int>("ChangedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("changed_by_account_id");
+
+                    b.Property<long?>("MarkId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("mark_id");
+
+                    b.Property<int?>("NewValue")
+                        .HasColumnType("integer")
+                        .HasColumnName("new_value");
+
+                    b.Property<int?>("OldValue")
+                        .HasColumnType("integer")
+                        .HasColumnName("old_value");
+
+                    b.Property<long?>("PeriodMarkId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("period_mark_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("StudentPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("student_person_id");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_diary_mark_changes");
+
+                    b.HasIndex("MarkId")
+                        .HasDatabaseName("ix_diary_mark_changes_mark_id");
+
+                    b.HasIndex("PeriodMarkId")
+                        .HasDatabaseName("ix_diary_mark_changes_period_mark_id");
+
+                    b.HasIndex("StudentPersonId", "ChangedAt")
+                        .HasDatabaseName("ix_diary_mark_changes_student_person_id_changed_at");
+
+                    b.ToTable("diary_mark_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.PeriodMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AcademicYearId")
+                        .HasColumnType("integer")
+                        .HasColumnName("academic_year_id");
+
+                    b.Property<int>("ClassGroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("class_group_id");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("PeriodNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_number");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<int>("SetByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("set_by_account_id");
+
+                    b.Property<int>("StudentPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("student_person_id");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer")
+                        .HasColumnName("subject_id");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_diary_period_marks");
+
+                    b.HasIndex("ClassGroupId", "SubjectId")
+                        .HasDatabaseName("ix_diary_period_marks_class_group_id_subject_id");
+
+                    b.HasIndex("StudentPersonId", "AcademicYearId", "SubjectId", "PeriodNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_diary_period_marks_student_person_id_academic_year_id_subje");
+
+                    b.ToTable("diary_period_marks", (string)null);
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Diary.Subject", b =>
                 {
                     b.Property<int>("Id")
@@ -3057,6 +3621,73 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_sign_in_events_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.Homework", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Diary.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_diary_homework_diary_lessons_lesson_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.Lesson", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Diary.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_diary_lessons_diary_subjects_subject_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.LessonAttendance", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Diary.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_diary_attendance_diary_lessons_lesson_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.LessonComment", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Diary.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_diary_lesson_comments_diary_lessons_lesson_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.LessonFile", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Diary.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_diary_lesson_files_diary_lessons_lesson_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.Mark", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Diary.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_diary_marks_diary_lessons_lesson_id");
+
+                    b.HasOne("Kabinet.Web.Features.Diary.WorkKind", null)
+                        .WithMany()
+                        .HasForeignKey("WorkKindId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_diary_marks_diary_work_kinds_work_kind_id");
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Diary.TeachingAssignment", b =>

@@ -1,3 +1,4 @@
+using Kabinet.Web.Common.Files;
 using Kabinet.Web.Data;
 using Kabinet.Web.Features.Kindergarten.Queue;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace Kabinet.Web.Features.Kindergarten.Documents;
 public sealed record AttachOutcome(ApplicationDocument? Document, string? Field, string? Problem);
 
 /// <summary>Scans attached to kindergarten applications: attaching, listing, removing. Who may see the application is checked by the caller.</summary>
-public sealed class ApplicationDocuments(KabinetDbContext db, DocumentFiles files, TimeProvider time, ILogger<ApplicationDocuments> logger)
+public sealed class ApplicationDocuments(KabinetDbContext db, FileStore files, TimeProvider time, ILogger<ApplicationDocuments> logger)
 {
     public const string FileField = "file";
     public const string KindField = "Kind";

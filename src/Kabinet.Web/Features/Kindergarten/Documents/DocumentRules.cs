@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Kabinet.Web.Features.Kindergarten.Documents;
 
 /// <summary>What a scan may be: PDF, JPEG or PNG by its content and by its extension alike, at most 10 МБ, at most 20 per application.</summary>
@@ -13,7 +10,7 @@ public static class DocumentRules
     /// <summary>The largest request the upload form may send: one file at the limit plus the form's other fields and boundaries.</summary>
     public const long MaxRequestBytes = MaxFileBytes + (256 * 1024);
 
-    public const int MaxFileNameLength = 120;
+    public const int MaxFileNameLength = Common.Files.FileNames.MaxLength;
 
     public const string TooLarge = "Файл больше 10 МБ. Отсканируйте документ с меньшим разрешением или сожмите его и загрузите снова.";
 
@@ -75,38 +72,9 @@ public static class DocumentRules
         _ => "PNG",
     };
 
-    /// <summary>
-    /// The name as shown and offered for download: the last part of whatever path the browser sent, without
-    /// control and direction-changing characters, shortened keeping the extension. Never used in a path.
-    /// </summary>
-    public static string DisplayName(string? original, string contentType)
-    {
-        var name = (original ?? "").Replace('\\', '/');
-        name = name[(name.LastIndexOf('/') + 1)..];
-        var clean = new StringBuilder(name.Length);
-        foreach (var c in name.Normalize(NormalizationForm.FormC))
-        {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
-                or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned)
-                continue;
-            clean.Append(char.IsWhiteSpace(c) ? ' ' : c);
-        }
+    /// <summary>The name as shown and offered for download (never used in a path).</summary>
+    public static string DisplayName(string? original, string contentType) =>
+        Common.Files.FileNames.Display(original, Types.First(t => t.ContentType == contentType).Extensions[0]);
 
-        var text = string.Join(' ', clean.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim('.', ' ');
-        var extension = Path.GetExtension(text);
-        var stem = Path.GetFileNameWithoutExtension(text);
-        if (stem.Length == 0)
-            return "документ" + Types.First(t => t.ContentType == contentType).Extensions[0];
-        if (text.Length > MaxFileNameLength)
-            text = stem[..Math.Max(1, MaxFileNameLength - extension.Length)].TrimEnd() + extension;
-        return text;
-    }
-
-    public static string DisplaySize(long bytes) => bytes switch
-    {
-        < 1024 => $"{bytes} Б",
-        < 1024 * 1024 => $"{Math.Ceiling(bytes / 1024.0):0} КБ",
-        _ => (bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.GetCultureInfo("ru-RU")) + " МБ",
-    };
+    public static string DisplaySize(long bytes) => Common.Files.FileNames.DisplaySize(bytes);
 }

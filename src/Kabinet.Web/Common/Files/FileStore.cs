@@ -2,17 +2,17 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Kabinet.Web.Data;
 
-namespace Kabinet.Web.Features.Kindergarten.Documents;
+namespace Kabinet.Web.Common.Files;
 
 /// <summary>A file the store has taken: its key, size and SHA-256.</summary>
 public sealed record StoredFile(string Key, long Size, string Sha256);
 
 /// <summary>
-/// Scans on local disk, under &lt;DataDirectory&gt;/documents/&lt;yyyy&gt;/&lt;random id&gt; — outside the web root, no name a
+/// Uploaded files (document scans, lesson files, message attachments) on local disk, under &lt;DataDirectory&gt;/documents/&lt;yyyy&gt;/&lt;random id&gt; — outside the web root, no name a
 /// person typed in any path. A file is written to a temporary name, flushed to disk and then renamed, so a
 /// half-written file never has a key.
 /// </summary>
-public sealed partial class DocumentFiles(DatabaseSettings settings, TimeProvider time)
+public sealed partial class FileStore(DatabaseSettings settings, TimeProvider time)
 {
     private const string TempPrefix = ".upload-";
 
