@@ -18,7 +18,7 @@ public sealed class ModuleBoundaryTests
     {
         ["Accounts"] = ["AccountDirectory", "KabinetClaims", "KabinetPolicies", "PortalRole", "PortalRoleNames"],
         ["Families"] = ["FamilyDirectory", "PersonSummary", "PersonProfile", "Sex", "DocumentKind", "Documents", "Names"],
-        ["Institutions"] = ["InstitutionDirectory", "RegionSummary", "StudyPlace", "NamedItem", "OrganisationKind", "OrganisationKindNames", "KindergartenGroupPlaces", "KindergartenFreePlaces", "GroupFocus", "DailyMode", "SchoolYear", "SchoolTerm", "SchoolClass", "StaffMember"],
+        ["Institutions"] = ["InstitutionDirectory", "RegionSummary", "StudyPlace", "NamedItem", "OrganisationKind", "OrganisationKindNames", "KindergartenGroupPlaces", "KindergartenFreePlaces", "GroupFocus", "DailyMode", "SchoolYear", "SchoolTerm", "SchoolClass", "StaffMember", "StudentClass"],
         ["Kindergarten"] = [],
         ["Home"] = [],
         ["Errors"] = [],
@@ -29,7 +29,7 @@ public sealed class ModuleBoundaryTests
         ["Support"] = [],
         ["Notifications"] = ["NotificationCentre", "NotificationKinds", "NotificationRequest"],
         ["Faq"] = [],
-        ["Diary"] = [],
+        ["Diary"] = ["DiaryDirectory", "ClassTeacher", "MarkValue", "MarkValues", "MarkSummary", "MarkAverages"],
     };
 
     public static TheoryData<string, string> ModulePairs()

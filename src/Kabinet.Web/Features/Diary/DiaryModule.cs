@@ -8,6 +8,7 @@ internal static class DiaryModule
     public static void AddDiary(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ClassLessons>();
+        builder.Services.AddScoped<DiaryDirectory>();
         builder.Services.AddScoped<Admin.SchoolStructure>();
         builder.Services.AddScoped<Import.TimetableImport>();
     }

@@ -88,3 +88,28 @@ public sealed partial class InstitutionDirectory
     private static SchoolYear ToSchoolYear(AcademicYear year) => new(year.Id, year.OrganisationId, year.StartYear, year.StartsOn, year.EndsOn,
         [.. year.Periods.OrderBy(p => p.Number).Select(p => new SchoolTerm(p.Number, p.Title, p.StartsOn, p.EndsOn))]);
 }
+
+/// <summary>The class (or college group) a student is in on a day, with its organisation.</summary>
+public sealed record StudentClass(int PersonId, int OrganisationId, OrganisationKind Kind, SchoolClass Class);
+
+public sealed partial class InstitutionDirectory
+{
+    /// <summary>
+    /// The classes the students are in on the day: the membership whose class belongs to the academic year that
+    /// contains the day (in summer — none). A student without such a class is left out.
+    /// </summary>
+    public async Task<IReadOnlyList<StudentClass>> ClassesOfStudentsAsync(IReadOnlyCollection<int> personIds, DateOnly day, CancellationToken ct)
+    {
+        var ids = personIds.Distinct().ToArray();
+        var rows = await db.ClassMemberships.AsNoTracking()
+            .Where(m => ids.Contains(m.PersonId))
+            .Join(db.ClassGroups, m => m.ClassGroupId, c => c.Id, (m, c) => new { m.PersonId, Class = c })
+            .Join(db.AcademicYears.Where(y => y.StartsOn <= day && day <= y.EndsOn), x => x.Class.AcademicYearId, y => y.Id, (x, y) => x)
+            .Join(db.Organisations, x => x.Class.OrganisationId, o => o.Id, (x, o) => new
+            {
+                x.PersonId, o.Kind, x.Class.OrganisationId, x.Class.Id, x.Class.AcademicYearId, x.Class.Grade, x.Class.Name, x.Class.ClassTeacherId,
+            })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new StudentClass(r.PersonId, r.OrganisationId, r.Kind, new SchoolClass(r.Id, r.AcademicYearId, r.Grade, r.Name, r.ClassTeacherId)))];
+    }
+}
