@@ -17,7 +17,7 @@ public sealed class ModuleBoundaryTests
     private static readonly Dictionary<string, string[]> Facades = new()
     {
         ["Accounts"] = ["AccountDirectory", "KabinetClaims", "KabinetPolicies", "PortalRole", "PortalRoleNames"],
-        ["Families"] = ["FamilyDirectory", "PersonSummary", "PersonProfile", "Sex", "DocumentKind", "Documents", "Names"],
+        ["Families"] = ["FamilyDirectory", "PersonSummary", "PersonName", "PersonProfile", "Sex", "DocumentKind", "Documents", "Names"],
         ["Institutions"] = ["InstitutionDirectory", "RegionSummary", "StudyPlace", "NamedItem", "OrganisationKind", "OrganisationKindNames", "KindergartenGroupPlaces", "KindergartenFreePlaces", "GroupFocus", "DailyMode", "SchoolYear", "SchoolTerm", "SchoolClass", "StaffMember", "StudentClass"],
         ["Kindergarten"] = [],
         ["Home"] = [],

@@ -6,6 +6,20 @@ namespace Kabinet.Web.Features.Families;
 /// <summary>A person as other modules see them.</summary>
 public sealed record PersonSummary(int Id, string FullName, DateOnly? BirthDate);
 
+/// <summary>A person's name parts, to compose into another module's query (<see cref="FamilyDirectory.PersonNames"/>); settable members, so EF can join on them.</summary>
+public sealed record PersonName
+{
+    public int Id { get; init; }
+
+    public string LastName { get; init; } = "";
+
+    public string FirstName { get; init; } = "";
+
+    public string? MiddleName { get; init; }
+
+    public string FullName => MiddleName is null ? $"{LastName} {FirstName}" : $"{LastName} {FirstName} {MiddleName}";
+}
+
 /// <summary>What other modules may ask about people and families.</summary>
 public sealed partial class FamilyDirectory(KabinetDbContext db)
 {
@@ -13,6 +27,9 @@ public sealed partial class FamilyDirectory(KabinetDbContext db)
         await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct) is { } person
             ? new PersonSummary(person.Id, person.FullName, person.BirthDate)
             : null;
+
+    /// <summary>People's names as a query another module joins into its own (one statement instead of a second round trip).</summary>
+    public IQueryable<PersonName> PersonNames() => db.People.Select(p => new PersonName { Id = p.Id, LastName = p.LastName, FirstName = p.FirstName, MiddleName = p.MiddleName });
 
     /// <summary>
     /// The ids of the children a person is a legal representative of, as a query to compose into another module's

@@ -4,13 +4,21 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Kabinet.Web.Features.Accounts.Sessions;
 
 /// <summary>Starts, checks and ends sessions. Every sign-in goes through here, so every session is listed and can be ended.</summary>
-public sealed class AccountSessions(KabinetDbContext db, SignInManager<Account> signIn, TimeProvider time)
+public sealed class AccountSessions(KabinetDbContext db, SignInManager<Account> signIn, IMemoryCache cache, TimeProvider time)
 {
     private static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a node trusts the session row it read: every signed-in request checked it in the database, the
+    /// costliest query of a light page. A session ended on this node is forgotten at once; on another node it
+    /// stops working within this time (a changed password takes up to a minute — the security-stamp interval).
+    /// </summary>
+    public static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(5);
 
     public async Task SignInAsync(HttpContext http, Account account, bool remember, string method)
     {
@@ -47,6 +55,7 @@ public sealed class AccountSessions(KabinetDbContext db, SignInManager<Account> 
     public async Task<bool> EndAsync(int accountId, string sessionId, string reason)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        Forget(cache, sessionId);
         return await db.AccountSessions
             .Where(s => s.Id == sessionId && s.AccountId == accountId && s.EndedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, reason)) > 0;
@@ -60,7 +69,10 @@ public sealed class AccountSessions(KabinetDbContext db, SignInManager<Account> 
     {
         var now = time.GetUtcNow().UtcDateTime;
         var others = db.AccountSessions.Where(s => s.AccountId == accountId && s.EndedAt == null && s.Id != keep);
-        var active = (await others.AsNoTracking().ToListAsync()).Count(s => s.IsActive(now));
+        var open = await others.AsNoTracking().ToListAsync();
+        foreach (var session in open)
+            Forget(cache, session.Id);
+        var active = open.Count(s => s.IsActive(now));
         await others.ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, reason));
         return active;
     }
@@ -87,19 +99,33 @@ public sealed class AccountSessions(KabinetDbContext db, SignInManager<Account> 
 
         var services = context.HttpContext.RequestServices;
         var db = services.GetRequiredService<KabinetDbContext>();
+        var cache = services.GetRequiredService<IMemoryCache>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var id = context.Principal.FindFirstValue(KabinetClaims.Session);
-        var session = id is null ? null : await db.AccountSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id);
+        var session = id is null ? null : await cache.GetOrCreateAsync(CacheKey(id), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = RecheckAfter;
+            return db.AccountSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id);
+        });
         if (session is null || !session.IsActive(now) || session.AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture) != context.Principal.FindFirstValue(ClaimTypes.NameIdentifier))
         {
+            if (id is not null)
+                Forget(cache, id);
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
             return;
         }
 
         if (now - session.LastSeenAt > TouchEvery)
+        {
             await db.AccountSessions.Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now));
+            Forget(cache, id!);
+        }
     }
+
+    private static (string, string) CacheKey(string sessionId) => ("account-session", sessionId);
+
+    private static void Forget(IMemoryCache cache, string sessionId) => cache.Remove(CacheKey(sessionId));
 
     /// <summary>Keeps the session id and the sign-in method when the security-stamp check rebuilds the principal.</summary>
     public static Task KeepSessionClaims(SecurityStampRefreshingPrincipalContext context)

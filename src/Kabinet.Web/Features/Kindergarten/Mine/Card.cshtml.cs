@@ -112,7 +112,6 @@ public sealed class CardModel(KabinetDbContext db, ParentApplications applicatio
         DateTime? moment = On is { } day ? RegionTime.ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddTicks(-1) : null;
         Positions = await positions.OfAsync(Application, moment, ct);
         Chart = await positions.ChartAsync(Application, time.GetUtcNow().UtcDateTime, ct);
-        Documents = await documents.ListAsync(Application.Id, ct);
         if (ApplicationStatuses.InQueue.Contains(Application.Status))
         {
             // Settings change a few times a year: a minute's staleness on this page is harmless.
@@ -204,10 +203,11 @@ public sealed class CardModel(KabinetDbContext db, ParentApplications applicatio
             return false;
         var application = Application = found.Application;
         ChildName = found.ChildName;
+        Documents = found.Documents;
+        Ground = found.Ground;
         var (organisations, municipalities) = await institutions.NamesAsync(application.Choices.Select(c => c.OrganisationId), [application.MunicipalityId], ct);
         Kindergartens = organisations;
         MunicipalityName = municipalities.GetValueOrDefault(application.MunicipalityId, "");
-        Ground = application.BenefitGroundId is { } groundId ? await db.BenefitGrounds.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groundId, ct) : null;
         if (application.Status == ApplicationStatus.Referred)
             Offer = await referrals.ViewAsync(await referrals.OpenOfAsync(application.Id, ct), ct);
         return true;
