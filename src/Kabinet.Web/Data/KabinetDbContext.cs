@@ -123,6 +123,8 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
 
     public DbSet<Features.Diary.LessonComment> LessonComments => Set<Features.Diary.LessonComment>();
 
+    public DbSet<Features.Diary.Digest.DigestRun> DigestRuns => Set<Features.Diary.Digest.DigestRun>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

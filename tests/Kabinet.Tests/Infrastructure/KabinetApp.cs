@@ -30,6 +30,7 @@ public class KabinetApp : WebApplicationFactory<Program>, IAsyncLifetime
             // Tests deliver letters explicitly (DeliverMailAsync) instead of waiting for the background loop.
             ["Email:DispatchInBackground"] = "false",
             ["Kindergarten:ReferralDeadlinesInBackground"] = "false",
+            ["Diary:DigestInBackground"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore.HttpLogging"] = "Warning",
         };

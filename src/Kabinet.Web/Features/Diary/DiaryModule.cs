@@ -9,6 +9,8 @@ internal static class DiaryModule
     {
         builder.Services.AddScoped<ClassLessons>();
         builder.Services.AddScoped<DiaryDirectory>();
+        builder.Services.AddSingleton<Digest.DiaryDigest>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Digest.DiaryDigest>());
         builder.Services.AddScoped<Admin.SchoolStructure>();
         builder.Services.AddScoped<Import.TimetableImport>();
     }
@@ -67,6 +69,12 @@ internal static class DiaryModule
             e.HasIndex(c => new { c.ClassGroupId, c.Date, c.LessonNumber }).IsUnique();
             e.HasIndex(c => new { c.OrganisationId, c.Date });
         });
+        model.Entity<Digest.DigestRun>(e =>
+        {
+            e.ToTable("diary_digest_runs");
+            e.HasKey(r => r.Day);
+        });
+
         model.Entity<Lesson>(e =>
         {
             e.ToTable("diary_lessons");

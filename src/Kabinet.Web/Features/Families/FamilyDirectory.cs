@@ -37,6 +37,14 @@ public sealed partial class FamilyDirectory(KabinetDbContext db)
     /// </summary>
     public IQueryable<int> ChildIdsOf(int guardianId) => db.FamilyLinks.Where(l => l.GuardianId == guardianId).Select(l => l.ChildId);
 
+    /// <summary>The children of many guardians at once: (guardian, child) pairs.</summary>
+    public async Task<IReadOnlyList<(int GuardianId, int ChildId)>> ChildrenOfManyAsync(IEnumerable<int> guardianIds, CancellationToken ct)
+    {
+        var ids = guardianIds.Distinct().ToList();
+        var links = await db.FamilyLinks.AsNoTracking().Where(l => ids.Contains(l.GuardianId)).Select(l => new { l.GuardianId, l.ChildId }).ToListAsync(ct);
+        return [.. links.Select(l => (l.GuardianId, l.ChildId))];
+    }
+
     /// <summary>The children a person is a legal representative of, eldest first.</summary>
     public async Task<IReadOnlyList<PersonSummary>> ChildrenOfAsync(int guardianId, CancellationToken ct)
     {

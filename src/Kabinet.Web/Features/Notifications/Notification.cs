@@ -36,17 +36,20 @@ public sealed class NotificationPreference
 /// <summary>The kinds of notifications modules post, with their Russian names and defaults.</summary>
 public static class NotificationKinds
 {
-    public sealed record KindInfo(string Kind, string Title, bool EmailByDefault);
+    /// <summary>A kind of notification; an e-mail-only kind (a digest) has no notification in the centre.</summary>
+    public sealed record KindInfo(string Kind, string Title, bool EmailByDefault, bool EmailOnly = false);
 
     public const string ChildLink = "child-link";
     public const string RoleRequest = "role-request";
     public const string KindergartenApplication = "kindergarten-application";
+    public const string DiaryDigest = "diary-digest";
 
     public static readonly IReadOnlyList<KindInfo> All =
     [
         new(ChildLink, "Подтверждение связи с ребёнком", EmailByDefault: true),
         new(RoleRequest, "Запросы ролей и выдача прав", EmailByDefault: true),
         new(KindergartenApplication, "Заявления в детский сад: статус, направление", EmailByDefault: true),
+        new(DiaryDigest, "Ежедневная сводка дневника: оценки, пропуски, задания на завтра (письмо вечером)", EmailByDefault: false, EmailOnly: true),
     ];
 
     public static KindInfo Of(string kind) => All.FirstOrDefault(k => k.Kind == kind) ?? throw new ArgumentException($"Unknown notification kind {kind}", nameof(kind));

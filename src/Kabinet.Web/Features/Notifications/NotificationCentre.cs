@@ -62,6 +62,12 @@ public sealed class NotificationCentre(KabinetDbContext db, AccountDirectory acc
         }
     }
 
+    /// <summary>The accounts that asked for letters of a kind (a digest), in id order after <paramref name="afterAccountId"/>.</summary>
+    public Task<List<int>> EmailSubscribersAsync(string kind, int afterAccountId, int take, CancellationToken ct) =>
+        db.NotificationPreferences.AsNoTracking()
+            .Where(p => p.Kind == kind && p.Email && p.AccountId > afterAccountId)
+            .OrderBy(p => p.AccountId).Select(p => p.AccountId).Take(take).ToListAsync(ct);
+
     public async Task<int> UnreadCountAsync(int accountId, CancellationToken ct) =>
         await cache.GetOrCreateAsync(UnreadKey(accountId), entry =>
         {

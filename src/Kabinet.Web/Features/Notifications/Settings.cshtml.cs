@@ -15,7 +15,7 @@ public sealed class SettingsModel(KabinetDbContext db) : PageModel
     {
         var accountId = KabinetClaims.AccountIdOf(User);
         var saved = await db.NotificationPreferences.AsNoTracking().Where(p => p.AccountId == accountId).ToDictionaryAsync(p => p.Kind, ct);
-        Rows = [.. NotificationKinds.All.Select(k => saved.TryGetValue(k.Kind, out var p) ? (k, p.InApp, p.Email) : (k, true, k.EmailByDefault))];
+        Rows = [.. NotificationKinds.All.Select(k => saved.TryGetValue(k.Kind, out var p) ? (k, p.InApp, p.Email) : (k, !k.EmailOnly, k.EmailByDefault))];
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -26,7 +26,7 @@ public sealed class SettingsModel(KabinetDbContext db) : PageModel
         var saved = await db.NotificationPreferences.Where(p => p.AccountId == accountId).ToDictionaryAsync(p => p.Kind, ct);
         foreach (var kind in NotificationKinds.All)
         {
-            var inApp = Request.Form[$"inapp:{kind.Kind}"] == "true";
+            var inApp = !kind.EmailOnly && Request.Form[$"inapp:{kind.Kind}"] == "true";
             var email = Request.Form[$"email:{kind.Kind}"] == "true";
             if (!saved.TryGetValue(kind.Kind, out var preference))
             {

@@ -797,6 +797,34 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                     b.ToTable("diary_closed_periods", (string)null);
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.Digest.DigestRun", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("LastAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_account_id");
+
+                    b.Property<int>("Letters")
+                        .HasColumnType("integer")
+                        .HasColumnName("letters");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Day")
+                        .HasName("pk_diary_digest_runs");
+
+                    b.ToTable("diary_digest_runs", (string)null);
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Diary.Homework", b =>
                 {
                     b.Property<long>("Id")

@@ -768,6 +768,34 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                     b.ToTable("diary_closed_periods", (string)null);
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.Diary.Digest.DigestRun", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("LastAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_account_id");
+
+                    b.Property<int>("Letters")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("letters");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Day")
+                        .HasName("pk_diary_digest_runs");
+
+                    b.ToTable("diary_digest_runs", (string)null);
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Diary.Homework", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,37 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Kabinet.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class DiaryDigest : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "diary_digest_runs",
+                columns: table => new
+                {
+                    day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    last_account_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    letters = table.Column<int>(type: "INTEGER", nullable: false),
+                    started_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    finished_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_diary_digest_runs", x => x.day);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "diary_digest_runs");
+        }
+    }
+}
