@@ -29,7 +29,7 @@ public sealed class ModuleBoundaryTests
         ["Support"] = [],
         ["Notifications"] = ["NotificationCentre", "NotificationKinds", "NotificationRequest"],
         ["Faq"] = ["FaqMarkdown"], // the portal's safe Markdown, also for homework
-        ["Diary"] = ["DiaryDirectory", "ClassTeacher", "MarkValue", "MarkValues", "MarkSummary", "MarkAverages"],
+        ["Diary"] = ["DiaryDirectory", "ClassTeacher", "MarkValue", "MarkValues", "MarkSummary", "MarkAverages", "DiaryToday", "DiaryTodayLesson", "DiaryRecentMark", "DiaryDueHomework"],
     };
 
     public static TheoryData<string, string> ModulePairs()

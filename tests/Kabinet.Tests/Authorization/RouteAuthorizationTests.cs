@@ -97,6 +97,14 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         ["/school/{organisationId:int}/timetable"] = ("/school/1/timetable", Access.AnyAdministrator, HttpStatusCode.OK), // the demo gymnasium; other schools: DiaryAuthorizationTests
         ["/school/{organisationId:int}/changes"] = ("/school/1/changes", Access.AnyAdministrator, HttpStatusCode.OK), // the demo gymnasium; other schools: DiaryAuthorizationTests
         ["/school/{organisationId:int}/import"] = ("/school/1/import", Access.AnyAdministrator, HttpStatusCode.OK), // the demo gymnasium; other schools: DiaryAuthorizationTests
+        // The family diary: own children and other families are tried in FamilyDiaryAuthorizationTests; here a missing student or file.
+        ["/diary"] = ("/diary", Access.SignedIn, HttpStatusCode.OK),
+        ["/diary/{personId:int}"] = ("/diary/999999", Access.SignedIn, HttpStatusCode.NotFound),
+        ["/diary/{personId:int}/marks"] = ("/diary/999999/marks", Access.SignedIn, HttpStatusCode.NotFound),
+        ["/diary/{personId:int}/history"] = ("/diary/999999/history", Access.SignedIn, HttpStatusCode.NotFound),
+        ["/diary/{personId:int}/materials"] = ("/diary/999999/materials", Access.SignedIn, HttpStatusCode.NotFound),
+        ["/diary/{personId:int}/report"] = ("/diary/999999/report", Access.SignedIn, HttpStatusCode.NotFound),
+        ["/diary/files/{fileId:long}"] = ("/diary/files/999999", Access.SignedIn, HttpStatusCode.NotFound),
         ["/dev/mail"] = ("/dev/mail", Access.Public, HttpStatusCode.NotFound), // Development only
         ["/error/{status:int}"] = ("/error/404", Access.Public, HttpStatusCode.NotFound),
         ["/api/v1/municipalities"] = ("/api/v1/municipalities", Access.Public, HttpStatusCode.OK),

@@ -314,6 +314,18 @@ public sealed class FamilyDiary(
             page, pageSize, total);
     }
 
+    /// <summary>The student's latest marks (by lesson date), with the subject.</summary>
+    public async Task<IReadOnlyList<(DateOnly Date, string Subject, MarkValue Value)>> LatestMarksAsync(int personId, int count, CancellationToken ct)
+    {
+        var rows = await db.Marks.AsNoTracking()
+            .Where(m => m.StudentPersonId == personId && m.DeletedAt == null)
+            .OrderByDescending(m => m.Date).ThenByDescending(m => m.Id)
+            .Take(count)
+            .Join(db.Subjects, m => m.SubjectId, s => s.Id, (m, s) => new { m.Date, m.Id, s.Name, m.Value })
+            .ToListAsync(ct);
+        return [.. rows.OrderByDescending(r => r.Date).ThenByDescending(r => r.Id).Select(r => (r.Date, r.Name, r.Value))];
+    }
+
     /// <summary>The files of the class's lessons (this year's class), by subject, newest first.</summary>
     public async Task<IReadOnlyList<SubjectMaterials>> MaterialsAsync(DiaryStudent student, CancellationToken ct)
     {
