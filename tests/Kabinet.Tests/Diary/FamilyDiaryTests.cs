@@ -162,7 +162,7 @@ public sealed class FamilyDiaryTests(IsolatedApp app) : IClassFixture<IsolatedAp
         var section = page.QuerySelectorAll("section.subject-marks").Single(s => s.QuerySelector("h2")!.TextContent == "История");
         Assert.Equal(new[] { "3", "5" }, section.QuerySelectorAll(".mark").Select(m => m.TextContent));
         // (3 + 5) / 2 = 4.00; fives: (8 + 5n) / (2 + n) ≥ 4.5 ⇔ n ≥ 2.
-        Assert.Contains("Средний балл: 4,00 — до пятёрки нужно 2 пятёрки", section.TextContent, StringComparison.Ordinal);
+        Assert.True(section.TextContent.Contains("Средний балл: 4,00 — до пятёрки нужно 2 пятёрки", StringComparison.Ordinal), section.TextContent);
         Assert.Contains("исправлена", section.TextContent, StringComparison.Ordinal);
         Assert.Contains("Оценка за год: 4", section.TextContent, StringComparison.Ordinal);
         Assert.Matches(@"Оценка за \d-\S+ \S+: 5", section.TextContent);
