@@ -107,6 +107,13 @@ public sealed class FamilyDiaryTests(IsolatedApp app) : IClassFixture<IsolatedAp
         var current = await browser.GetPageAsync($"/diary/{c.StudentId}");
         Assert.Contains(WeekModel.DayMonth(expected), current.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("1 сентября", WeekModel.DayMonth(new DateOnly(2026, 9, 1)));
+
+        // Nonsense weeks open this week instead of failing.
+        foreach (var week in new[] { "0001-01-01", "9999-12-31", "вчера", "2026-13-40" })
+            Assert.Contains(WeekModel.DayMonth(expected), (await browser.GetPageAsync($"/diary/{c.StudentId}?week={week}")).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/diary/{c.StudentId}/history?page=-3")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/diary/{c.StudentId}/marks?period=99")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/diary/{c.StudentId}/report?period=x")).StatusCode);
     }
 
     [Fact]

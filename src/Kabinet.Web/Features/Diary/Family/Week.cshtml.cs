@@ -25,7 +25,9 @@ public sealed class WeekModel(FamilyDiary diary, TimeProvider time) : FamilyDiar
     {
         if (!await OpenAsync(personId, ct))
             return NotFound();
+        // A date far from today (0001-01-01, 9999-12-31) is not a week anyone keeps a diary for: it opens this week.
         Monday = DateOnly.TryParseExact(WeekAsked, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asked)
+                && Math.Abs(asked.DayNumber - Today.DayNumber) <= 366 * 20
             ? FamilyDiary.MondayOf(asked)
             : FamilyDiary.DefaultMonday(Today);
         if (Student is null)
