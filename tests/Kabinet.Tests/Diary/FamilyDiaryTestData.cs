@@ -244,6 +244,47 @@ internal static class FamilyDiaryTestData
         }
     }
 
+    /// <summary>
+    /// A college student with an account (<paramref name="login"/>), a subject and a kind of work of the college, and one
+    /// lesson of their group on the date with a mark; returns the group as a <see cref="DemoClass"/>.
+    /// </summary>
+    public static async Task<DemoClass> CollegeStudentAsync(KabinetApp app, string login, DateOnly date, MarkValue value)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KabinetDbContext>();
+        var today = scope.ServiceProvider.GetRequiredService<TimeProvider>().Today();
+        var group = await db.ClassGroups
+            .Join(db.Organisations.Where(o => o.Kind == OrganisationKind.College), g => g.OrganisationId, o => o.Id, (g, o) => g)
+            .Join(db.AcademicYears.Where(y => y.StartsOn <= today && today <= y.EndsOn), g => g.AcademicYearId, y => y.Id, (g, y) => g)
+            .Where(g => db.ClassMemberships.Any(m => m.ClassGroupId == g.Id))
+            .OrderBy(g => g.Id).FirstAsync();
+        var student = await db.ClassMemberships.Where(m => m.ClassGroupId == group.Id).OrderBy(m => m.PersonId).Select(m => m.PersonId).FirstAsync();
+        await AccountAsync(scope.ServiceProvider, login, student, PortalRole.Student, group.OrganisationId);
+        var subject = Subject.Create(group.OrganisationId, "Техническая механика", null, ResultKind.Marks);
+        var kind = WorkKind.Create(group.OrganisationId, "Практическая работа", 2, 1);
+        db.Subjects.Add(subject);
+        db.WorkKinds.Add(kind);
+        var employee = await db.Employees.Where(e => e.OrganisationId == group.OrganisationId).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
+        var teacher = await db.Users.Where(u => u.UserName == "demo.uchitel").Select(u => u.Id).SingleAsync();
+        await db.SaveChangesAsync();
+        var lesson = new Lesson
+        {
+            OrganisationId = group.OrganisationId, AcademicYearId = group.AcademicYearId, ClassGroupId = group.Id, Date = date, Number = 2,
+            SubjectId = subject.Id, EmployeeId = employee, UpdatedAt = Now(app), UpdatedByAccountId = teacher,
+        };
+        db.Lessons.Add(lesson);
+        await db.SaveChangesAsync();
+        db.Marks.Add(new Mark
+        {
+            LessonId = lesson.Id, ClassGroupId = group.Id, SubjectId = subject.Id, Date = date, StudentPersonId = student, WorkKindId = kind.Id,
+            Weight = kind.Weight, Value = value, CreatedAt = Now(app), CreatedByAccountId = teacher,
+        });
+        await BumpAsync(db, group.Id);
+        await db.SaveChangesAsync();
+        var monday = Kabinet.Web.Features.Diary.Family.FamilyDiary.MondayOf(date);
+        return new DemoClass(group.OrganisationId, group.Id, group.AcademicYearId, student, 0, teacher, monday);
+    }
+
     /// <summary>A second child of demo.roditel in another class; returns the child's id.</summary>
     public static async Task<int> SecondChildAsync(KabinetApp app, DemoClass c, int classId)
     {

@@ -282,6 +282,30 @@ public sealed class FamilyDiaryTests(IsolatedApp app) : IClassFixture<IsolatedAp
     }
 
     [Fact]
+    public async Task A_college_student_sees_their_group_semesters_and_the_colleges_words()
+    {
+        var c = await FamilyDiaryTestData.DemoClassAsync(app);
+        var tuesday = c.Monday.AddDays(1);
+        var college = await FamilyDiaryTestData.CollegeStudentAsync(app, "college.student", tuesday, MarkValue.Five);
+        var browser = await app.SignedInAsync("college.student");
+
+        var week = await browser.GetPageAsync($"/diary/{college.StudentId}?week={Iso(college.Monday)}");
+        Assert.Contains("группа", week.QuerySelector(".diary-who")!.TextContent, StringComparison.Ordinal);
+        var lesson = week.QuerySelector($"#day-{Iso(tuesday)}")!.ParentElement!.QuerySelector(".lesson")!;
+        Assert.Contains("Техническая механика", lesson.TextContent, StringComparison.Ordinal);
+        Assert.Equal("отл", lesson.QuerySelector(".mark")!.TextContent);
+        Assert.Equal("отлично", lesson.QuerySelector(".mark")!.GetAttribute("title"));
+
+        var marks = await browser.GetPageAsync($"/diary/{college.StudentId}/marks");
+        Assert.All(marks.QuerySelectorAll("nav[aria-label='Учебные периоды'] a"), a => Assert.EndsWith("семестр", a.TextContent, StringComparison.Ordinal));
+        Assert.Contains("семестр", marks.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+
+        // The college student does not see the school's pupil, nor the other way round.
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/diary/{c.StudentId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInAsync("demo.uchenik")).GetAsync($"/diary/{college.StudentId}")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_menu_links_the_diary_for_parents_and_students_only()
     {
         foreach (var (login, shown) in new[] { ("demo.roditel", true), ("demo.uchenik", true), ("demo.uchitel", false), ("demo.region", false) })
