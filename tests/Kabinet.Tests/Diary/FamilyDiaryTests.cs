@@ -62,6 +62,34 @@ public sealed class FamilyDiaryTests(IsolatedApp app) : IClassFixture<IsolatedAp
     }
 
     [Fact]
+    public async Task Cancelled_and_replaced_lessons_show_with_the_reason()
+    {
+        var c = await FamilyDiaryTestData.DemoClassAsync(app);
+        var year = await DiaryTestData.YearAsync(app, c.Gymnasium);
+        // A week no other test opens (the week is cached once seen).
+        var monday = c.Monday.AddDays(21);
+        while (!year.IsStudyDay(monday.AddDays(1)))
+            monday = monday.AddDays(7);
+        var tuesday = monday.AddDays(1);
+        var maths = await DiaryTestData.SubjectAsync(app, c.Gymnasium, "Математика");
+        await DiaryTestData.QueryAsync(app, async db =>
+        {
+            db.TimetableChanges.Add(TimetableChange.Cancel(c.Gymnasium, c.ClassId, tuesday, 3, "учитель на курсах"));
+            db.TimetableChanges.Add(TimetableChange.Replace(c.Gymnasium, c.ClassId, tuesday, 5, maths, null, null, "концерт перенесён"));
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await (await app.SignedInAsync("demo.roditel")).GetPageAsync($"/diary/{c.StudentId}?week={Iso(monday)}");
+
+        var lessons = page.QuerySelector($"#day-{Iso(tuesday)}")!.ParentElement!.QuerySelectorAll(".lesson");
+        Assert.Contains("is-cancelled", lessons[2].ClassName, StringComparison.Ordinal);
+        Assert.Contains("Биология", lessons[2].TextContent, StringComparison.Ordinal);
+        Assert.Equal("Урок отменён: учитель на курсах", lessons[2].QuerySelector(".lesson__change")!.TextContent);
+        Assert.Equal("Математика", lessons[4].QuerySelector("strong")!.TextContent);
+        Assert.Equal("Замена (по расписанию — Музыка): концерт перенесён", lessons[4].QuerySelector(".lesson__change")!.TextContent);
+    }
+
+    [Fact]
     public async Task A_mark_entered_after_the_page_was_seen_shows_on_the_next_request()
     {
         var c = await FamilyDiaryTestData.DemoClassAsync(app);
@@ -260,7 +288,7 @@ public sealed class FamilyDiaryTests(IsolatedApp app) : IClassFixture<IsolatedAp
             var text = card.TextContent;
             Assert.Contains("5А", text, StringComparison.Ordinal);
             if (slotsToday.Count > 0 && year.IsStudyDay(today))
-                Assert.Equal(slotsToday.Count, card.QuerySelectorAll("ol.diary-today li").Length);
+                Assert.Equal(slotsToday.Count, card.QuerySelectorAll("ul.diary-today li").Length);
             else
                 Assert.Contains("Сегодня уроков нет.", text, StringComparison.Ordinal);
             var marks = card.QuerySelectorAll("ul.diary-marks li").Select(li => li.TextContent.Trim()).ToList();
