@@ -13,7 +13,8 @@ public sealed record ClassTeacher(int EmployeeId, int PersonId, string Name, IRe
 /// The diary's face to other modules (the «Услуги» page, messages): records only, never entities. Each concern
 /// may live in its own part file.
 /// </summary>
-public sealed partial class DiaryDirectory(KabinetDbContext db, InstitutionDirectory institutions, FamilyDirectory families, TimeProvider time)
+public sealed partial class DiaryDirectory(
+    KabinetDbContext db, InstitutionDirectory institutions, FamilyDirectory families, TimeProvider time, Family.FamilyDiary diary)
 {
     /// <summary>The classes the people study in today (a person outside school or college is left out).</summary>
     public Task<IReadOnlyList<StudentClass>> ClassesTodayAsync(IReadOnlyCollection<int> personIds, CancellationToken ct) =>

@@ -13,6 +13,8 @@ internal static class DiaryModule
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Digest.DiaryDigest>());
         builder.Services.AddScoped<Admin.SchoolStructure>();
         builder.Services.AddScoped<Import.TimetableImport>();
+        builder.Services.AddScoped<Family.FamilyDiary>();
+        builder.Services.AddSingleton<Family.DiaryCache>();
     }
 
     public static void ConfigureModel(ModelBuilder model)

@@ -1,4 +1,5 @@
 using Kabinet.Web.Features.Accounts;
+using Kabinet.Web.Features.Diary;
 using Kabinet.Web.Features.Families;
 using Kabinet.Web.Features.Institutions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,8 +11,11 @@ namespace Kabinet.Web.Features.Home;
 /// child the services have nothing to show, so the page says so and offers «Добавить ребёнка». Staff see
 /// their work screens.
 /// </summary>
-public sealed class ServicesModel(FamilyDirectory families, InstitutionDirectory institutions) : PageModel
+public sealed class ServicesModel(FamilyDirectory families, InstitutionDirectory institutions, DiaryDirectory diary) : PageModel
 {
+    /// <summary>The diary of each child (or of the student themself) who is in a class now.</summary>
+    public IReadOnlyList<DiaryToday> Diary { get; private set; } = [];
+
     public IReadOnlyList<PersonSummary> Children { get; private set; } = [];
 
     public IReadOnlyList<StudyPlace> Places { get; private set; } = [];
@@ -22,5 +26,7 @@ public sealed class ServicesModel(FamilyDirectory families, InstitutionDirectory
     {
         Children = await families.ChildrenOfAsync(KabinetClaims.PersonIdOf(User), ct);
         Places = await institutions.PlacesOfAsync([.. Children.Select(c => c.Id)], ct);
+        if (User.IsInRole(nameof(PortalRole.Parent)) || User.IsInRole(nameof(PortalRole.Student)))
+            Diary = await diary.TodayAsync(User, ct);
     }
 }

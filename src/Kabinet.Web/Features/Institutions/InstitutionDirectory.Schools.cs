@@ -98,11 +98,22 @@ public sealed partial class InstitutionDirectory
     /// The classes the students are in on the day: the membership whose class belongs to the academic year that
     /// contains the day (in summer — none). A student without such a class is left out.
     /// </summary>
-    public async Task<IReadOnlyList<StudentClass>> ClassesOfStudentsAsync(IReadOnlyCollection<int> personIds, DateOnly day, CancellationToken ct)
+    public Task<IReadOnlyList<StudentClass>> ClassesOfStudentsAsync(IReadOnlyCollection<int> personIds, DateOnly day, CancellationToken ct)
     {
         var ids = personIds.Distinct().ToArray();
-        var rows = await db.ClassMemberships.AsNoTracking()
-            .Where(m => ids.Contains(m.PersonId))
+        return ClassesOfAsync(db.ClassMemberships.Where(m => ids.Contains(m.PersonId)), day, ct);
+    }
+
+    /// <summary>
+    /// The same for people given as a query (another module's subquery, e.g. a guardian's children): one SQL statement,
+    /// so an ownership check and the class lookup are a single round trip.
+    /// </summary>
+    public Task<IReadOnlyList<StudentClass>> ClassesOfStudentsAsync(IQueryable<int> personIds, DateOnly day, CancellationToken ct) =>
+        ClassesOfAsync(db.ClassMemberships.Where(m => personIds.Contains(m.PersonId)), day, ct);
+
+    private async Task<IReadOnlyList<StudentClass>> ClassesOfAsync(IQueryable<ClassMembership> memberships, DateOnly day, CancellationToken ct)
+    {
+        var rows = await memberships.AsNoTracking()
             .Join(db.ClassGroups, m => m.ClassGroupId, c => c.Id, (m, c) => new { m.PersonId, Class = c })
             .Join(db.AcademicYears.Where(y => y.StartsOn <= day && day <= y.EndsOn), x => x.Class.AcademicYearId, y => y.Id, (x, y) => x)
             .Join(db.Organisations, x => x.Class.OrganisationId, o => o.Id, (x, o) => new
