@@ -30,6 +30,7 @@ public sealed class ModuleBoundaryTests
         ["Notifications"] = ["NotificationCentre", "NotificationKinds", "NotificationRequest"],
         ["Faq"] = [],
         ["Diary"] = ["DiaryDirectory", "ClassTeacher", "MarkValue", "MarkValues", "MarkSummary", "MarkAverages"],
+        ["Messages"] = ["MessageInbox"],
     };
 
     public static TheoryData<string, string> ModulePairs()

@@ -97,6 +97,12 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         ["/school/{organisationId:int}/timetable"] = ("/school/1/timetable", Access.AnyAdministrator, HttpStatusCode.OK), // the demo gymnasium; other schools: DiaryAuthorizationTests
         ["/school/{organisationId:int}/changes"] = ("/school/1/changes", Access.AnyAdministrator, HttpStatusCode.OK), // the demo gymnasium; other schools: DiaryAuthorizationTests
         ["/school/{organisationId:int}/import"] = ("/school/1/import", Access.AnyAdministrator, HttpStatusCode.OK), // the demo gymnasium; other schools: DiaryAuthorizationTests
+        ["/messages"] = ("/messages", Access.SignedIn, HttpStatusCode.OK),
+        ["/messages/new"] = ("/messages/new", Access.SignedIn, HttpStatusCode.OK),
+        // Threads, attachments and class messages of real people are tried as every role in MessagesAuthorizationTests.
+        ["/messages/{threadId:int}"] = ("/messages/999999", Access.SignedIn, HttpStatusCode.NotFound),
+        ["/messages/attachments/{id:long}"] = ("/messages/attachments/999999", Access.SignedIn, HttpStatusCode.NotFound),
+        ["/messages/broadcasts/{id:int}"] = ("/messages/broadcasts/999999", Access.SignedIn, HttpStatusCode.NotFound),
         ["/dev/mail"] = ("/dev/mail", Access.Public, HttpStatusCode.NotFound), // Development only
         ["/error/{status:int}"] = ("/error/404", Access.Public, HttpStatusCode.NotFound),
         ["/api/v1/municipalities"] = ("/api/v1/municipalities", Access.Public, HttpStatusCode.OK),

@@ -41,12 +41,14 @@ public static class NotificationKinds
     public const string ChildLink = "child-link";
     public const string RoleRequest = "role-request";
     public const string KindergartenApplication = "kindergarten-application";
+    public const string Message = "message";
 
     public static readonly IReadOnlyList<KindInfo> All =
     [
         new(ChildLink, "Подтверждение связи с ребёнком", EmailByDefault: true),
         new(RoleRequest, "Запросы ролей и выдача прав", EmailByDefault: true),
         new(KindergartenApplication, "Заявления в детский сад: статус, направление", EmailByDefault: true),
+        new(Message, "Сообщения от учителей и родителей", EmailByDefault: true),
     ];
 
     public static KindInfo Of(string kind) => All.FirstOrDefault(k => k.Kind == kind) ?? throw new ArgumentException($"Unknown notification kind {kind}", nameof(kind));
