@@ -43,9 +43,14 @@ public sealed class ThreadModel(KabinetDbContext db, MessagePost post, MessageIn
         if (TempData[OversizedMessageAttribute.ProblemKey] is string problem)
             ModelState.AddModelError(MessagePost.FilesField, problem);
         var readBefore = Me.LastReadAt;
-        Me.MarkRead(time.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
-        inbox.ForgetUnread([Me.PersonId]);
+        // Reading again what was already read changes nothing: «прочитано» only needs the moment after the last message.
+        if (Me.HasUnread(Thread.LastMessageAt))
+        {
+            Me.MarkRead(time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(ct);
+            inbox.ForgetUnread([Me.PersonId]);
+        }
+
         await ShowAsync(readBefore, ct);
         return Page();
     }
