@@ -162,6 +162,24 @@ public sealed class MessagesTests(IsolatedApp app) : IClassFixture<IsolatedApp>
     }
 
     [Fact]
+    public async Task A_reply_bigger_than_the_form_takes_comes_back_with_the_reason_and_nothing_is_saved()
+    {
+        var parent = await app.SignedInAsync("demo.roditel");
+        var parentPerson = await QueryAsync(app, db => db.Users.Where(u => u.UserName == "demo.roditel").Select(u => u.PersonId).SingleAsync());
+        var thread = await QueryAsync(app, db => db.ThreadParticipants.Where(p => p.PersonId == parentPerson).Select(p => p.ThreadId).MinAsync());
+        var before = await QueryAsync(app, db => db.Messages.CountAsync(m => m.ThreadId == thread));
+        var big = new byte[26 * 1024 * 1024];
+        Pdf.CopyTo(big, 0);
+
+        var response = await PostAsync(parent, $"/messages/{thread}", new Dictionary<string, string> { ["Text"] = "Большие файлы" }, ("один.pdf", big), ("два.pdf", big));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await parent.GetPageAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("каждый — не больше 10 МБ", page.Text("#files-error"), StringComparison.Ordinal);
+        Assert.Equal(before, await QueryAsync(app, db => db.Messages.CountAsync(m => m.ThreadId == thread)));
+    }
+
+    [Fact]
     public async Task More_than_five_files_are_refused()
     {
         var community = await CommunityAsync(app);
