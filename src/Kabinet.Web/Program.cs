@@ -6,6 +6,7 @@ using Kabinet.Web.Features.Diary;
 using Kabinet.Web.Features.Families;
 using Kabinet.Web.Features.Faq;
 using Kabinet.Web.Features.Institutions;
+using Kabinet.Web.Features.Messages;
 using Kabinet.Web.Features.Notifications;
 using Kabinet.Web.Features.Kindergarten;
 
@@ -31,6 +32,7 @@ builder.AddNotifications();
 builder.AddKindergarten();
 builder.AddFaq();
 builder.AddDiary();
+builder.AddMessages();
 
 var app = builder.Build();
 app.UsePlatform();

@@ -125,6 +125,16 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
 
     public DbSet<Features.Diary.Digest.DigestRun> DigestRuns => Set<Features.Diary.Digest.DigestRun>();
 
+    public DbSet<Features.Messages.MessageThread> MessageThreads => Set<Features.Messages.MessageThread>();
+
+    public DbSet<Features.Messages.ThreadParticipant> ThreadParticipants => Set<Features.Messages.ThreadParticipant>();
+
+    public DbSet<Features.Messages.Message> Messages => Set<Features.Messages.Message>();
+
+    public DbSet<Features.Messages.MessageAttachment> MessageAttachments => Set<Features.Messages.MessageAttachment>();
+
+    public DbSet<Features.Messages.MessageBroadcast> MessageBroadcasts => Set<Features.Messages.MessageBroadcast>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -138,6 +148,7 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
         Features.Kindergarten.KindergartenModule.ConfigureModel(builder);
         Features.Faq.FaqModule.ConfigureModel(builder);
         Features.Diary.DiaryModule.ConfigureModel(builder);
+        Features.Messages.MessagesModule.ConfigureModel(builder);
         ConfigureCrossModuleKeys(builder);
     }
 
@@ -180,6 +191,10 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
         builder.Entity<Employee>().HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<ClassMembership>().HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<KindergartenPlacement>().HasOne<Person>().WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Messages.MessageThread>().HasOne<Organisation>().WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Messages.MessageThread>().HasOne<Person>().WithMany().HasForeignKey(t => t.StudentPersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Messages.ThreadParticipant>().HasOne<Person>().WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Messages.Message>().HasOne<Person>().WithMany().HasForeignKey(m => m.AuthorPersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -30,6 +30,7 @@ public sealed class ModuleBoundaryTests
         ["Notifications"] = ["NotificationCentre", "NotificationKinds", "NotificationRequest"],
         ["Faq"] = ["FaqMarkdown"], // the portal's safe Markdown, also for homework
         ["Diary"] = ["DiaryDirectory", "ClassTeacher", "MarkValue", "MarkValues", "MarkSummary", "MarkAverages", "DiaryToday", "DiaryTodayLesson", "DiaryRecentMark", "DiaryDueHomework"],
+        ["Messages"] = ["MessageInbox"],
     };
 
     public static TheoryData<string, string> ModulePairs()

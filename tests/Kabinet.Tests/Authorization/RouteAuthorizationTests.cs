@@ -105,6 +105,12 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         ["/diary/{personId:int}/materials"] = ("/diary/999999/materials", Access.SignedIn, HttpStatusCode.NotFound),
         ["/diary/{personId:int}/report"] = ("/diary/999999/report", Access.SignedIn, HttpStatusCode.NotFound),
         ["/diary/files/{fileId:long}"] = ("/diary/files/999999", Access.SignedIn, HttpStatusCode.NotFound),
+        ["/messages"] = ("/messages", Access.SignedIn, HttpStatusCode.OK),
+        ["/messages/new"] = ("/messages/new", Access.SignedIn, HttpStatusCode.OK),
+        // Threads, attachments and class messages of real people are tried as every role in MessagesAuthorizationTests.
+        ["/messages/{threadId:int}"] = ("/messages/999999", Access.SignedIn, HttpStatusCode.NotFound),
+        ["/messages/attachments/{id:long}"] = ("/messages/attachments/999999", Access.SignedIn, HttpStatusCode.NotFound),
+        ["/messages/broadcasts/{id:int}"] = ("/messages/broadcasts/999999", Access.SignedIn, HttpStatusCode.NotFound),
         ["/dev/mail"] = ("/dev/mail", Access.Public, HttpStatusCode.NotFound), // Development only
         ["/error/{status:int}"] = ("/error/404", Access.Public, HttpStatusCode.NotFound),
         ["/api/v1/municipalities"] = ("/api/v1/municipalities", Access.Public, HttpStatusCode.OK),

@@ -88,6 +88,7 @@ internal sealed class Seeder(KabinetDbContext db, UserManager<Account> users, Ti
 
             db.FaqEntries.AddRange(FaqStarterSet.Create(time.GetUtcNow().UtcDateTime));
             await DiaryDemo.AddAsync(db, region, ct);
+            await MessagesDemo.AddAsync(db, region, time, ct);
             await db.SaveChangesAsync(ct);
 
             // In the same transaction: a region is never left without its demo accounts.

@@ -30,4 +30,11 @@ public sealed class AccountDirectory(KabinetDbContext db)
         var ids = personIds.Distinct().ToList();
         return await db.Users.AsNoTracking().Where(a => ids.Contains(a.PersonId)).ToDictionaryAsync(a => a.PersonId, a => a.Id, ct);
     }
+
+    /// <summary>The people who administer the organisation now (an active «администратор организации» role): who answers letters to the school's administration.</summary>
+    public async Task<IReadOnlyList<int>> OrganisationAdminPeopleAsync(int organisationId, CancellationToken ct) =>
+        await db.RoleGrants.AsNoTracking()
+            .Where(g => g.OrganisationId == organisationId && g.Role == PortalRole.OrganisationAdmin && g.RevokedAt == null)
+            .Join(db.Users, g => g.AccountId, a => a.Id, (g, a) => a.PersonId)
+            .Distinct().ToListAsync(ct);
 }

@@ -43,6 +43,7 @@ public static class NotificationKinds
     public const string RoleRequest = "role-request";
     public const string KindergartenApplication = "kindergarten-application";
     public const string DiaryDigest = "diary-digest";
+    public const string Message = "message";
 
     public static readonly IReadOnlyList<KindInfo> All =
     [
@@ -50,6 +51,7 @@ public static class NotificationKinds
         new(RoleRequest, "Запросы ролей и выдача прав", EmailByDefault: true),
         new(KindergartenApplication, "Заявления в детский сад: статус, направление", EmailByDefault: true),
         new(DiaryDigest, "Ежедневная сводка дневника: оценки, пропуски, задания на завтра (письмо вечером)", EmailByDefault: false, EmailOnly: true),
+        new(Message, "Сообщения от учителей и родителей", EmailByDefault: true),
     ];
 
     public static KindInfo Of(string kind) => All.FirstOrDefault(k => k.Kind == kind) ?? throw new ArgumentException($"Unknown notification kind {kind}", nameof(kind));

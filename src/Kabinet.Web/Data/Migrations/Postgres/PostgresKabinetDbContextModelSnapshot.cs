@@ -3269,6 +3269,239 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                     b.ToTable("kindergarten_status_changes", (string)null);
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.Messages.Message", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AuthorPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("author_person_id");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("text");
+
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("integer")
+                        .HasColumnName("thread_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_messages");
+
+                    b.HasIndex("AuthorPersonId")
+                        .HasDatabaseName("ix_messages_author_person_id");
+
+                    b.HasIndex("ThreadId", "SentAt")
+                        .HasDatabaseName("ix_messages_thread_id_sent_at");
+
+                    b.ToTable("messages", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Messages.MessageAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(130)
+                        .HasColumnType("character varying(130)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("storage_key");
+
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("integer")
+                        .HasColumnName("thread_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_message_attachments");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_message_attachments_message_id");
+
+                    b.HasIndex("ThreadId")
+                        .HasDatabaseName("ix_message_attachments_thread_id");
+
+                    b.ToTable("message_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Messages.MessageBroadcast", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ClassGroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("class_group_id");
+
+                    b.Property<string>("ClassName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("class_name");
+
+                    b.Property<DateTime>("LastMessageAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_message_at");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("SenderPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("sender_person_id");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_message_broadcasts");
+
+                    b.HasIndex("SenderPersonId", "LastMessageAt")
+                        .HasDatabaseName("ix_message_broadcasts_sender_person_id_last_message_at");
+
+                    b.ToTable("message_broadcasts", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Messages.MessageThread", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BroadcastId")
+                        .HasColumnType("integer")
+                        .HasColumnName("broadcast_id");
+
+                    b.Property<DateTime>("LastMessageAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_message_at");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<int>("StartedByPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("started_by_person_id");
+
+                    b.Property<int>("StudentPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("student_person_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_message_threads");
+
+                    b.HasIndex("BroadcastId")
+                        .HasDatabaseName("ix_message_threads_broadcast_id");
+
+                    b.HasIndex("StudentPersonId")
+                        .HasDatabaseName("ix_message_threads_student_person_id");
+
+                    b.HasIndex("OrganisationId", "LastMessageAt")
+                        .HasDatabaseName("ix_message_threads_organisation_id_last_message_at");
+
+                    b.ToTable("message_threads", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Messages.ThreadParticipant", b =>
+                {
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("integer")
+                        .HasColumnName("thread_id");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<bool>("InBroadcast")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_broadcast");
+
+                    b.Property<DateTime?>("LastReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_read_at");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("side");
+
+                    b.HasKey("ThreadId", "PersonId")
+                        .HasName("pk_message_participants");
+
+                    b.HasIndex("PersonId", "InBroadcast")
+                        .HasDatabaseName("ix_message_participants_person_id_in_broadcast");
+
+                    b.ToTable("message_participants", (string)null);
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -4185,6 +4418,80 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_kindergarten_status_changes_kindergarten_applications_appli");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Messages.Message", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_messages_people_author_person_id");
+
+                    b.HasOne("Kabinet.Web.Features.Messages.MessageThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_messages_message_threads_thread_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Messages.MessageAttachment", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_attachments_messages_message_id");
+
+                    b.HasOne("Kabinet.Web.Features.Messages.MessageThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_attachments_message_threads_thread_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Messages.MessageThread", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Messages.MessageBroadcast", null)
+                        .WithMany()
+                        .HasForeignKey("BroadcastId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_message_threads_message_broadcasts_broadcast_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_threads_organisations_organisation_id");
+
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("StudentPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_threads_people_student_person_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Messages.ThreadParticipant", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_participants_people_person_id");
+
+                    b.HasOne("Kabinet.Web.Features.Messages.MessageThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_participants_message_threads_thread_id");
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Notifications.Notification", b =>

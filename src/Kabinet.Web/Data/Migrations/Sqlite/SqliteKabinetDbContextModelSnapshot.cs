@@ -3162,6 +3162,231 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                     b.ToTable("kindergarten_status_changes", (string)null);
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.Messages.Message", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AuthorPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("author_person_id");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("thread_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_messages");
+
+                    b.HasIndex("AuthorPersonId")
+                        .HasDatabaseName("ix_messages_author_person_id");
+
+                    b.HasIndex("ThreadId", "SentAt")
+                        .HasDatabaseName("ix_messages_thread_id_sent_at");
+
+                    b.ToTable("messages", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Messages.MessageAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(130)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storage_key");
+
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("thread_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_message_attachments");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_message_attachments_message_id");
+
+                    b.HasIndex("ThreadId")
+                        .HasDatabaseName("ix_message_attachments_thread_id");
+
+                    b.ToTable("message_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Messages.MessageBroadcast", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ClassGroupId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("class_group_id");
+
+                    b.Property<string>("ClassName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("class_name");
+
+                    b.Property<DateTime>("LastMessageAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_message_at");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("SenderPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sender_person_id");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_message_broadcasts");
+
+                    b.HasIndex("SenderPersonId", "LastMessageAt")
+                        .HasDatabaseName("ix_message_broadcasts_sender_person_id_last_message_at");
+
+                    b.ToTable("message_broadcasts", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Messages.MessageThread", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("BroadcastId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("broadcast_id");
+
+                    b.Property<DateTime>("LastMessageAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_message_at");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<int>("StartedByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_by_person_id");
+
+                    b.Property<int>("StudentPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("student_person_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_message_threads");
+
+                    b.HasIndex("BroadcastId")
+                        .HasDatabaseName("ix_message_threads_broadcast_id");
+
+                    b.HasIndex("StudentPersonId")
+                        .HasDatabaseName("ix_message_threads_student_person_id");
+
+                    b.HasIndex("OrganisationId", "LastMessageAt")
+                        .HasDatabaseName("ix_message_threads_organisation_id_last_message_at");
+
+                    b.ToTable("message_threads", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Messages.ThreadParticipant", b =>
+                {
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("thread_id");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<bool>("InBroadcast")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_broadcast");
+
+                    b.Property<DateTime?>("LastReadAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_read_at");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("side");
+
+                    b.HasKey("ThreadId", "PersonId")
+                        .HasName("pk_message_participants");
+
+                    b.HasIndex("PersonId", "InBroadcast")
+                        .HasDatabaseName("ix_message_participants_person_id_in_broadcast");
+
+                    b.ToTable("message_participants", (string)null);
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -4070,6 +4295,80 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_kindergarten_status_changes_kindergarten_applications_application_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Messages.Message", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_messages_people_author_person_id");
+
+                    b.HasOne("Kabinet.Web.Features.Messages.MessageThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_messages_message_threads_thread_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Messages.MessageAttachment", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_attachments_messages_message_id");
+
+                    b.HasOne("Kabinet.Web.Features.Messages.MessageThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_attachments_message_threads_thread_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Messages.MessageThread", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Messages.MessageBroadcast", null)
+                        .WithMany()
+                        .HasForeignKey("BroadcastId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_message_threads_message_broadcasts_broadcast_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_threads_organisations_organisation_id");
+
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("StudentPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_threads_people_student_person_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Messages.ThreadParticipant", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_participants_people_person_id");
+
+                    b.HasOne("Kabinet.Web.Features.Messages.MessageThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_participants_message_threads_thread_id");
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Notifications.Notification", b =>
