@@ -28,7 +28,7 @@ public sealed class ModuleBoundaryTests
         ["DevTools"] = [],
         ["Support"] = [],
         ["Notifications"] = ["NotificationCentre", "NotificationKinds", "NotificationRequest"],
-        ["Faq"] = [],
+        ["Faq"] = ["FaqMarkdown"],
         ["Diary"] = ["DiaryDirectory", "ClassTeacher", "MarkValue", "MarkValues", "MarkSummary", "MarkAverages"],
     };
 

@@ -11,6 +11,10 @@ internal static class DiaryModule
         builder.Services.AddScoped<DiaryDirectory>();
         builder.Services.AddScoped<Admin.SchoolStructure>();
         builder.Services.AddScoped<Import.TimetableImport>();
+        builder.Services.AddScoped<Journal.JournalAccess>();
+        builder.Services.AddScoped<Journal.JournalData>();
+        builder.Services.AddScoped<Journal.JournalVersions>();
+        builder.Services.AddScoped<Journal.JournalNotices>();
     }
 
     public static void ConfigureModel(ModelBuilder model)

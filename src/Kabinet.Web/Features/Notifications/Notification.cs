@@ -41,12 +41,18 @@ public static class NotificationKinds
     public const string ChildLink = "child-link";
     public const string RoleRequest = "role-request";
     public const string KindergartenApplication = "kindergarten-application";
+    public const string DiaryMark = "diary-mark";
+    public const string DiaryHomework = "diary-homework";
+    public const string DiaryAttendance = "diary-attendance";
 
     public static readonly IReadOnlyList<KindInfo> All =
     [
         new(ChildLink, "Подтверждение связи с ребёнком", EmailByDefault: true),
         new(RoleRequest, "Запросы ролей и выдача прав", EmailByDefault: true),
         new(KindergartenApplication, "Заявления в детский сад: статус, направление", EmailByDefault: true),
+        new(DiaryMark, "Оценки: новые и исправленные", EmailByDefault: false),
+        new(DiaryHomework, "Домашние задания", EmailByDefault: false),
+        new(DiaryAttendance, "Пропуски уроков", EmailByDefault: true),
     ];
 
     public static KindInfo Of(string kind) => All.FirstOrDefault(k => k.Kind == kind) ?? throw new ArgumentException($"Unknown notification kind {kind}", nameof(kind));
