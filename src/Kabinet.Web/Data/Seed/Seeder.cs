@@ -93,6 +93,7 @@ internal sealed class Seeder(KabinetDbContext db, UserManager<Account> users, Ti
             // In the same transaction: a region is never left without its demo accounts.
             foreach (var account in DemoAccounts(region.Cast))
                 await CreateDemoAccountAsync(account, ct);
+            await DiaryDemo.AddJournalAsync(db, region, time.Today(), ct);
             if (scale == SeedScale.Region)
             {
                 foreach (var account in BenchParents(region))
