@@ -20,7 +20,7 @@ namespace Kabinet.Web.Features.Diary.Journal;
 [Authorize(Roles = nameof(PortalRole.Teacher))]
 [RequestSizeLimit(LessonFileRules.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = LessonFileRules.MaxRequestBytes)]
-[OversizedUpload(LessonFileRules.MaxRequestBytes, LessonFileRules.TooLarge, "files")]
+[OversizedUpload(LessonFileRules.MaxRequestBytes, LessonFileRules.TooLarge, "lesson-files")]
 public sealed class LessonPageModel(
     KabinetDbContext db, JournalAccess access, JournalData data, SchoolStructure structure, JournalVersions versions, JournalNotices notices,
     FileStore fileStore, FaqMarkdown markdown, TimeProvider time, ILogger<LessonPageModel> logger) : PageModel
@@ -241,7 +241,7 @@ public sealed class LessonPageModel(
         }
 
         TempData["Status"] = accepted.Count == 1 ? $"Файл «{accepted[0].File.FileName}» приложен." : $"Приложено файлов: {accepted.Count}.";
-        return Redirect(Path + "#files");
+        return Redirect(Path + "#lesson-files");
     }
 
     public async Task<IActionResult> OnPostRemoveFileAsync(int classGroupId, int subjectId, string date, int number, long fileId, CancellationToken ct)
@@ -257,7 +257,7 @@ public sealed class LessonPageModel(
         await versions.SaveAsync(Scope.Class.Id, ct);
         fileStore.Discard(file.StorageKey);
         TempData["Status"] = $"Файл «{file.FileName}» убран.";
-        return Redirect(Path + "#files");
+        return Redirect(Path + "#lesson-files");
     }
 
     /// <summary>The lesson's row, made on its first save with the subject and teacher it is held with.</summary>
