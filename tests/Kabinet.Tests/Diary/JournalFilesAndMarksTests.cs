@@ -166,5 +166,14 @@ public sealed class JournalFilesAndMarksTests(JournalApp app) : IClassFixture<Jo
         var firstEnded = ids.Year.Terms[0].EndsOn < JournalApp.Today;
         Assert.Equal(firstEnded, await DiaryTestData.QueryAsync(app, db => db.PeriodMarks.AnyAsync(p => p.StudentPersonId == ids.StudentId && p.PeriodNumber == 1)));
         Assert.True(await JournalTestData.VersionAsync(app, ids.ClassId) > 0);
+
+        // The full pages stay light: the HTML with the site's CSS and the journal's CSS and script under 150 KiB.
+        var teacher = await app.SignedInAsync("demo.uchitel");
+        var number = await JournalTestData.NumberOfAsync(app, ids.ClassId, ids.Russian, Yesterday);
+        foreach (var url in new[] { $"/journal/{ids.ClassId}/{ids.Russian}", $"/journal/{ids.ClassId}/{ids.Russian}/marks", JournalTestData.LessonUrl(ids.ClassId, ids.Russian, Yesterday, number) })
+        {
+            var html = await (await teacher.GetAsync(url)).Content.ReadAsByteArrayAsync();
+            Assert.True(html.Length < 130 * 1024, $"{url}: {html.Length} bytes");
+        }
     }
 }

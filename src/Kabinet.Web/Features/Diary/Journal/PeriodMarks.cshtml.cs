@@ -105,8 +105,9 @@ public sealed class PeriodMarksModel(KabinetDbContext db, JournalAccess access, 
         var accountId = KabinetClaims.AccountIdOf(User);
         var now = time.GetUtcNow().UtcDateTime;
         var reason = Reason?.Trim();
-        await using (var transaction = await versions.BeginWriteAsync(Scope.Class.Id, ct))
+        try
         {
+            await using var transaction = await versions.BeginWriteAsync(Scope.Class.Id, ct);
             var history = new List<(PeriodMark Mark, MarkChange Change)>();
             var told = new List<JournalNotice>();
             foreach (var (student, period, existing, value) in changes)
@@ -156,6 +157,14 @@ public sealed class PeriodMarksModel(KabinetDbContext db, JournalAccess access, 
             await notices.PostAsync(told, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another teacher of the subject set a mark at the same moment (the unique index): show what is saved now.
+            db.ChangeTracker.Clear();
+            await LoadAsync(classGroupId, subjectId, ct);
+            ModelState.AddModelError("", "Не удалось сохранить: итоговые отметки только что изменил другой учитель. Проверьте их и сохраните ещё раз.");
+            return Page();
         }
 
         TempData["Status"] = "Итоговые отметки сохранены.";
