@@ -140,6 +140,19 @@ internal static class DiaryDemo
         var ability = students.ToDictionary(s => s, s => s == cast.StudentPersonId ? 4.4 : 2.8 + (random.NextDouble() * 2.2));
         bool IsStudyDay(DateOnly d) => periods.Any(p => p.StartsOn <= d && d <= p.EndsOn);
 
+        // Ids are given here and the rows bulk-inserted (as the region's are): thousands of rows in well under a second.
+        var ids = new Dictionary<Type, long>
+        {
+            [typeof(Lesson)] = await db.Lessons.MaxAsync(l => (long?)l.Id, ct) ?? 0,
+            [typeof(Mark)] = await db.Marks.MaxAsync(m => (long?)m.Id, ct) ?? 0,
+            [typeof(MarkChange)] = await db.MarkChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0,
+            [typeof(Homework)] = await db.Homework.MaxAsync(h => (long?)h.Id, ct) ?? 0,
+            [typeof(LessonAttendance)] = await db.Attendance.MaxAsync(a => (long?)a.Id, ct) ?? 0,
+            [typeof(LessonComment)] = await db.LessonComments.MaxAsync(c => (long?)c.Id, ct) ?? 0,
+            [typeof(PeriodMark)] = await db.PeriodMarks.MaxAsync(p => (long?)p.Id, ct) ?? 0,
+        };
+        long Next<T>() => ++ids[typeof(T)];
+
         // Lessons by the timetable, day by day.
         var lessons = new List<Lesson>();
         var seen = new Dictionary<int, int>();
@@ -151,7 +164,7 @@ internal static class DiaryDemo
             {
                 var lesson = new Lesson
                 {
-                    OrganisationId = cast.GymnasiumId, AcademicYearId = year.Id, ClassGroupId = classId, Date = day, Number = slot.LessonNumber,
+                    Id = Next<Lesson>(), OrganisationId = cast.GymnasiumId, AcademicYearId = year.Id, ClassGroupId = classId, Date = day, Number = slot.LessonNumber,
                     SubjectId = slot.SubjectId, EmployeeId = slot.EmployeeId, UpdatedAt = RegionTime.ToUtc(day.ToDateTime(new TimeOnly(15, 0))), UpdatedByAccountId = teacherAccount,
                 };
                 var n = seen[slot.SubjectId] = seen.GetValueOrDefault(slot.SubjectId) + 1;
@@ -163,29 +176,29 @@ internal static class DiaryDemo
 
         if (lessons.Count == 0)
             return;
-        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            db.Lessons.AddRange(lessons);
-            await db.SaveChangesAsync(ct);
 
-            var marks = new List<Mark>();
-            var bySubject = lessons.GroupBy(l => l.SubjectId).ToDictionary(g => g.Key, g => g.OrderBy(l => l.Date).ThenBy(l => l.Number).ToList());
-            foreach (var lesson in lessons)
+        var homeworks = new List<Homework>();
+        var marks = new List<Mark>();
+        var bySubject = lessons.GroupBy(l => l.SubjectId).ToDictionary(g => g.Key, g => g.OrderBy(l => l.Date).ThenBy(l => l.Number).ToList());
+        foreach (var (_, ofSubject) in bySubject)
+        {
+            for (var index = 0; index < ofSubject.Count; index++)
             {
+                var lesson = ofSubject[index];
                 var at = RegionTime.ToUtc(lesson.Date.ToDateTime(new TimeOnly(8, 0)).AddHours(lesson.Number));
-                var ofSubject = bySubject[lesson.SubjectId];
-                var index = ofSubject.IndexOf(lesson);
                 var subject = subjects[lesson.SubjectId];
 
                 // Homework on most lessons, due at the subject's next lesson by the timetable.
                 var next = NextLessonOf(slots, lesson, year.EndsOn, IsStudyDay);
                 if (next is { } due && random.Next(10) < 8 && subject != "Физическая культура")
                 {
-                    var homework = new Homework { LessonId = lesson.Id, ClassGroupId = classId, SubjectId = lesson.SubjectId, SetOn = lesson.Date, CreatedAt = at, UpdatedAt = at, UpdatedByAccountId = teacherAccount };
+                    var homework = new Homework
+                    {
+                        Id = Next<Homework>(), LessonId = lesson.Id, ClassGroupId = classId, SubjectId = lesson.SubjectId, SetOn = lesson.Date, CreatedAt = at, UpdatedAt = at,
+                        UpdatedByAccountId = teacherAccount,
+                    };
                     homework.Set(string.Format(System.Globalization.CultureInfo.InvariantCulture, Assignments[random.Next(Assignments.Length)], 10 + random.Next(300), 5 + random.Next(150)), due);
-                    db.Homework.Add(homework);
+                    homeworks.Add(homework);
                 }
 
                 // Every tenth lesson of a subject is a test for the whole class, otherwise a few answers.
@@ -206,79 +219,94 @@ internal static class DiaryDemo
                     });
                 }
             }
+        }
 
-            // A few absences: someone ill for a day, someone late, one truant lesson.
-            var lessonsByDay = lessons.GroupBy(l => l.Date).ToList();
-            foreach (var day in lessonsByDay)
+        // A few absences: someone ill for a day (no marks then), someone late, now and then a missed lesson.
+        var attendance = new List<LessonAttendance>();
+        var absent = new HashSet<(long, int)>();
+        foreach (var day in lessons.GroupBy(l => l.Date))
+        {
+            foreach (var student in students.Where(_ => random.Next(100) == 0))
             {
-                foreach (var student in students.Where(_ => random.Next(100) == 0))
+                foreach (var lesson in day)
                 {
-                    foreach (var lesson in day)
-                    {
-                        marks.RemoveAll(m => m.LessonId == lesson.Id && m.StudentPersonId == student);
-                        db.Attendance.Add(Absence(lesson, student, AttendanceCode.Ill, teacherAccount));
-                    }
-                }
-
-                if (random.Next(6) == 0)
-                {
-                    var lesson = day.ElementAt(random.Next(day.Count()));
-                    var student = students[random.Next(students.Count)];
-                    if (!db.ChangeTracker.Entries<LessonAttendance>().Any(e => e.Entity.LessonId == lesson.Id && e.Entity.StudentPersonId == student))
-                        db.Attendance.Add(Absence(lesson, student, random.Next(3) == 0 ? AttendanceCode.Absent : AttendanceCode.Late, teacherAccount));
+                    absent.Add((lesson.Id, student));
+                    attendance.Add(Absence(Next<LessonAttendance>(), lesson, student, AttendanceCode.Ill, teacherAccount));
                 }
             }
 
-            var russian = bySubject[subjects.First(s => s.Value == "Русский язык").Key];
-            db.LessonComments.Add(Comment(russian[^1], cast.StudentPersonId, "Молодец: аккуратно оформлена работа, так держать!", teacherAccount));
-            if (russian.Count > 3)
-                db.LessonComments.Add(Comment(russian[^3], students[0] == cast.StudentPersonId ? students[^1] : students[0], "Не сдана тетрадь на проверку — принесите, пожалуйста, завтра.", teacherAccount));
-            db.Marks.AddRange(marks);
-            await db.SaveChangesAsync(ct);
+            if (random.Next(6) == 0)
+            {
+                var lesson = day.ElementAt(random.Next(day.Count()));
+                var student = students[random.Next(students.Count)];
+                if (absent.Add((lesson.Id, student)))
+                    attendance.Add(Absence(Next<LessonAttendance>(), lesson, student, random.Next(3) == 0 ? AttendanceCode.Absent : AttendanceCode.Late, teacherAccount));
+            }
+        }
 
-            // Every mark has its «given» entry; one of the demo pupil's Russian marks was corrected later.
-            var changes = marks.Select(m => new MarkChange
+        marks.RemoveAll(m => attendance.Any(a => a.Code == AttendanceCode.Ill && a.LessonId == m.LessonId && a.StudentPersonId == m.StudentPersonId));
+        foreach (var mark in marks)
+            mark.Id = Next<Mark>();
+
+        var russian = bySubject[subjects.First(s => s.Value == "Русский язык").Key];
+        var comments = new List<LessonComment> { Comment(Next<LessonComment>(), russian[^1], cast.StudentPersonId, "Молодец: аккуратно оформлена работа, так держать!", teacherAccount) };
+        if (russian.Count > 3)
+            comments.Add(Comment(Next<LessonComment>(), russian[^3], students[0] == cast.StudentPersonId ? students[^1] : students[0], "Не сдана тетрадь на проверку — принесите, пожалуйста, завтра.", teacherAccount));
+
+        // Every mark has its «given» entry; one of the demo pupil's Russian marks was corrected later.
+        var changes = marks.Select(m => new MarkChange
+        {
+            Id = Next<MarkChange>(), MarkId = m.Id, StudentPersonId = m.StudentPersonId, SubjectId = m.SubjectId, NewValue = m.Value, ChangedAt = m.CreatedAt,
+            ChangedByAccountId = teacherAccount,
+        }).ToList();
+        if (marks.LastOrDefault(m => m.StudentPersonId == cast.StudentPersonId && m.SubjectId == russian[0].SubjectId && m.Value != MarkValue.Five) is { } corrected)
+        {
+            var old = corrected.Value;
+            corrected.Value = old + 1;
+            corrected.ChangedAt = corrected.CreatedAt.AddHours(5);
+            changes.Add(new MarkChange
             {
-                MarkId = m.Id, StudentPersonId = m.StudentPersonId, SubjectId = m.SubjectId, NewValue = m.Value, ChangedAt = m.CreatedAt, ChangedByAccountId = teacherAccount,
-            }).ToList();
-            if (marks.LastOrDefault(m => m.StudentPersonId == cast.StudentPersonId && m.SubjectId == russian[0].SubjectId && m.Value != MarkValue.Five) is { } corrected)
+                Id = Next<MarkChange>(), MarkId = corrected.Id, StudentPersonId = corrected.StudentPersonId, SubjectId = corrected.SubjectId, OldValue = old,
+                NewValue = corrected.Value, Reason = "Ошибка при вводе: в тетради стоит более высокая отметка.", ChangedAt = corrected.ChangedAt.Value,
+                ChangedByAccountId = teacherAccount,
+            });
+        }
+
+        // The first period's marks, once it has ended: what the average suggests.
+        var periodMarks = new List<PeriodMark>();
+        if (periods.Count > 0 && periods[0].EndsOn < today)
+        {
+            var first = periods[0];
+            foreach (var group in marks.Where(m => m.Date <= first.EndsOn).GroupBy(m => (m.StudentPersonId, m.SubjectId)))
             {
-                var old = corrected.Value;
-                corrected.Value = old + 1;
-                corrected.ChangedAt = corrected.CreatedAt.AddHours(5);
-                db.Entry(corrected).State = EntityState.Modified;
-                changes.Add(new MarkChange
+                if (MarkAverages.Summarise(group.Select(m => (m.Value, m.Weight))).Suggested is not { } suggested)
+                    continue;
+                periodMarks.Add(new PeriodMark
                 {
-                    MarkId = corrected.Id, StudentPersonId = corrected.StudentPersonId, SubjectId = corrected.SubjectId, OldValue = old, NewValue = corrected.Value,
-                    Reason = "Ошибка при вводе: в тетради стоит более высокая отметка.", ChangedAt = corrected.ChangedAt.Value, ChangedByAccountId = teacherAccount,
+                    Id = Next<PeriodMark>(), OrganisationId = cast.GymnasiumId, AcademicYearId = year.Id, ClassGroupId = classId, SubjectId = group.Key.SubjectId,
+                    StudentPersonId = group.Key.StudentPersonId, PeriodNumber = first.Number, Value = (MarkValue)suggested,
+                    SetAt = RegionTime.ToUtc(first.EndsOn.ToDateTime(new TimeOnly(10, 0))), SetByAccountId = teacherAccount,
                 });
             }
-
-            // The first period's marks, once it has ended: what the average suggests.
-            if (periods.Count > 0 && periods[0].EndsOn < today)
-            {
-                var first = periods[0];
-                foreach (var group in marks.Where(m => m.Date <= first.EndsOn).GroupBy(m => (m.StudentPersonId, m.SubjectId)))
-                {
-                    if (MarkAverages.Summarise(group.Select(m => (m.Value, m.Weight))).Suggested is not { } suggested)
-                        continue;
-                    db.PeriodMarks.Add(new PeriodMark
-                    {
-                        OrganisationId = cast.GymnasiumId, AcademicYearId = year.Id, ClassGroupId = classId, SubjectId = group.Key.SubjectId, StudentPersonId = group.Key.StudentPersonId,
-                        PeriodNumber = first.Number, Value = (MarkValue)suggested, SetAt = RegionTime.ToUtc(first.EndsOn.ToDateTime(new TimeOnly(10, 0))), SetByAccountId = teacherAccount,
-                    });
-                }
-            }
-
-            db.MarkChanges.AddRange(changes);
-            db.ClassJournalVersions.Add(new ClassJournalVersion { ClassGroupId = classId, Version = 1 });
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(ct);
         }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = detect;
-        }
+
+        var bulk = new BulkInserter(db);
+        await bulk.InsertAsync(lessons, ct);
+        await bulk.InsertAsync(homeworks, ct);
+        await bulk.InsertAsync(marks, ct);
+        await bulk.InsertAsync(changes, ct);
+        await bulk.InsertAsync(attendance, ct);
+        await bulk.InsertAsync(comments, ct);
+        await bulk.InsertAsync(periodMarks, ct);
+        await bulk.ResetIdentityAsync<Lesson>(ct);
+        await bulk.ResetIdentityAsync<Homework>(ct);
+        await bulk.ResetIdentityAsync<Mark>(ct);
+        await bulk.ResetIdentityAsync<MarkChange>(ct);
+        await bulk.ResetIdentityAsync<LessonAttendance>(ct);
+        await bulk.ResetIdentityAsync<LessonComment>(ct);
+        await bulk.ResetIdentityAsync<PeriodMark>(ct);
+        db.ClassJournalVersions.Add(new ClassJournalVersion { ClassGroupId = classId, Version = 1 });
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The date of the subject's next lesson after this one by the timetable (within the year).</summary>
@@ -293,15 +321,15 @@ internal static class DiaryDemo
         return null;
     }
 
-    private static LessonAttendance Absence(Lesson lesson, int student, AttendanceCode code, int account) => new()
+    private static LessonAttendance Absence(long id, Lesson lesson, int student, AttendanceCode code, int account) => new()
     {
-        LessonId = lesson.Id, ClassGroupId = lesson.ClassGroupId, SubjectId = lesson.SubjectId, Date = lesson.Date, StudentPersonId = student, Code = code,
+        Id = id, LessonId = lesson.Id, ClassGroupId = lesson.ClassGroupId, SubjectId = lesson.SubjectId, Date = lesson.Date, StudentPersonId = student, Code = code,
         UpdatedAt = lesson.UpdatedAt, UpdatedByAccountId = account,
     };
 
-    private static LessonComment Comment(Lesson lesson, int student, string text, int account) => new()
+    private static LessonComment Comment(long id, Lesson lesson, int student, string text, int account) => new()
     {
-        LessonId = lesson.Id, ClassGroupId = lesson.ClassGroupId, SubjectId = lesson.SubjectId, Date = lesson.Date, StudentPersonId = student, Text = text,
+        Id = id, LessonId = lesson.Id, ClassGroupId = lesson.ClassGroupId, SubjectId = lesson.SubjectId, Date = lesson.Date, StudentPersonId = student, Text = text,
         UpdatedAt = lesson.UpdatedAt, UpdatedByAccountId = account,
     };
 }
