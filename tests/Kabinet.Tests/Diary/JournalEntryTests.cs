@@ -3,6 +3,7 @@ using Kabinet.Tests.Infrastructure;
 using Kabinet.Web.Features.Diary;
 using Kabinet.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kabinet.Tests.Diary;
 
@@ -107,6 +108,42 @@ public sealed class JournalEntryTests(JournalApp app) : IClassFixture<JournalApp
                 || mark.StudentPersonId != ids.StudentId);
         var page = await teacher.GetPageAsync(url);
         Assert.Contains("поставлена не тому ученику", page.Text("#history"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pass_fail_subject_takes_only_pass_or_fail()
+    {
+        var ids = await JournalTestData.IdsAsync(app);
+        int subjectId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Kabinet.Web.Data.KabinetDbContext>();
+            var teacher = await db.TimetableSlots.Where(s => s.ClassGroupId == ids.ClassId && s.SubjectId == ids.Russian).Select(s => s.EmployeeId).FirstAsync();
+            var subject = Subject.Create(ids.Gymnasium, "Шахматы", null, ResultKind.PassFail);
+            db.Subjects.Add(subject);
+            await db.SaveChangesAsync();
+            subjectId = subject.Id;
+            db.TeachingAssignments.Add(new TeachingAssignment { OrganisationId = ids.Gymnasium, AcademicYearId = ids.Year.Id, ClassGroupId = ids.ClassId, SubjectId = subjectId, EmployeeId = teacher });
+            db.TimetableSlots.Add(new TimetableSlot
+            {
+                OrganisationId = ids.Gymnasium, AcademicYearId = ids.Year.Id, ClassGroupId = ids.ClassId, Day = DayOfWeek.Wednesday, LessonNumber = 7, SubjectId = subjectId,
+                EmployeeId = teacher, ValidFrom = ids.Year.StartsOn, ValidTo = ids.Year.EndsOn,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var url = JournalTestData.LessonUrl(ids.ClassId, subjectId, JournalApp.Today, 7);
+        var browser = await app.SignedInAsync("demo.uchitel");
+        var key = $"m-{ids.StudentId}-new";
+        var before = await JournalTestData.SnapshotAsync(app, ids.ClassId);
+        var refused = await JournalTestData.RefusedAsync(await JournalTestData.SaveLessonAsync(browser, url, new Dictionary<string, string> { [key] = "5" }));
+        Assert.Contains("ставится зачёт или незачёт", refused.Text($"#{key}-error"), StringComparison.Ordinal);
+        Assert.Equal(before, await JournalTestData.SnapshotAsync(app, ids.ClassId));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await JournalTestData.SaveLessonAsync(browser, url, new Dictionary<string, string> { [key] = "зч" })).StatusCode);
+        Assert.Equal(MarkValue.Pass, await DiaryTestData.QueryAsync(app, db => db.Marks.Where(m => m.SubjectId == subjectId && m.StudentPersonId == ids.StudentId).Select(m => m.Value).SingleAsync()));
+        var grid = await browser.GetPageAsync($"/journal/{ids.ClassId}/{subjectId}");
+        Assert.Contains(grid.QuerySelectorAll("#journal tbody td"), td => td.TextContent.Trim() == "зч");
     }
 
     public enum BadInput
