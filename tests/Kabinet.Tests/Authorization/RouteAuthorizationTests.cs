@@ -31,6 +31,9 @@ public sealed class RouteAuthorizationTests(DemoApp app)
 
         /// <summary>Municipal operators (their municipality) and regional administrators (all).</summary>
         Operator,
+
+        /// <summary>Teachers (each sees only their own classes and subjects).</summary>
+        Teacher,
     }
 
     /// <summary>Route pattern → a sample address, who may use it, and what a permitted caller gets.</summary>
@@ -111,6 +114,13 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         ["/messages/{threadId:int}"] = ("/messages/999999", Access.SignedIn, HttpStatusCode.NotFound),
         ["/messages/attachments/{id:long}"] = ("/messages/attachments/999999", Access.SignedIn, HttpStatusCode.NotFound),
         ["/messages/broadcasts/{id:int}"] = ("/messages/broadcasts/999999", Access.SignedIn, HttpStatusCode.NotFound),
+        ["/school/{organisationId:int}/periods"] = ("/school/1/periods", Access.AnyAdministrator, HttpStatusCode.OK), // the demo gymnasium; other schools: DiaryAuthorizationTests
+        // The teacher's journal: their own and another teacher's classes are tried in JournalAuthorizationTests.
+        ["/journal"] = ("/journal", Access.Teacher, HttpStatusCode.OK),
+        ["/journal/{classGroupId:int}/{subjectId:int}"] = ("/journal/999999/1", Access.Teacher, HttpStatusCode.NotFound),
+        ["/journal/{classGroupId:int}/{subjectId:int}/{date}/{number:int}"] = ("/journal/999999/1/2026-11-18/1", Access.Teacher, HttpStatusCode.NotFound),
+        ["/journal/{classGroupId:int}/{subjectId:int}/marks"] = ("/journal/999999/1/marks", Access.Teacher, HttpStatusCode.NotFound),
+        ["/journal/{classGroupId:int}/{subjectId:int}/export.csv"] = ("/journal/999999/1/export.csv", Access.Teacher, HttpStatusCode.NotFound),
         ["/dev/mail"] = ("/dev/mail", Access.Public, HttpStatusCode.NotFound), // Development only
         ["/error/{status:int}"] = ("/error/404", Access.Public, HttpStatusCode.NotFound),
         ["/api/v1/municipalities"] = ("/api/v1/municipalities", Access.Public, HttpStatusCode.OK),
@@ -174,6 +184,7 @@ public sealed class RouteAuthorizationTests(DemoApp app)
             Access.OrganisationAdmin => caller == "demo.admin",
             Access.AnyAdministrator => caller is "demo.admin" or "demo.region",
             Access.Operator => caller is "demo.operator" or "demo.region",
+            Access.Teacher => caller == "demo.uchitel",
             _ => true,
         };
         if (!permitted && caller is not null)

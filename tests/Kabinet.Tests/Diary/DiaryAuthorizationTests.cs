@@ -19,7 +19,7 @@ public sealed class DiaryAuthorizationTests(IsolatedApp app) : IClassFixture<Iso
 {
     private const string OtherSchoolAdmin = "other.school.admin";
 
-    private static readonly string[] Pages = ["subjects", "work-kinds", "assignments", "bells", "timetable", "changes", "import"];
+    private static readonly string[] Pages = ["subjects", "work-kinds", "assignments", "bells", "timetable", "changes", "import", "periods"];
 
     private static readonly string?[] Callers = [null, "demo.roditel", "demo.uchenik", "demo.uchitel", "demo.operator", OtherSchoolAdmin, "demo.admin", "demo.region"];
 

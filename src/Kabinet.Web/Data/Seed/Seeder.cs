@@ -94,6 +94,9 @@ internal sealed class Seeder(KabinetDbContext db, UserManager<Account> users, Ti
             // In the same transaction: a region is never left without its demo accounts.
             foreach (var account in DemoAccounts(region.Cast))
                 await CreateDemoAccountAsync(account, ct);
+            var journal = Stopwatch.StartNew();
+            await DiaryDemo.AddJournalAsync(db, region, time.Today(), ct);
+            log.LogInformation("Added the demo class journal in {Elapsed} ms", journal.ElapsedMilliseconds);
             if (scale == SeedScale.Region)
             {
                 foreach (var account in BenchParents(region))

@@ -15,6 +15,10 @@ internal static class DiaryModule
         builder.Services.AddScoped<Import.TimetableImport>();
         builder.Services.AddScoped<Family.FamilyDiary>();
         builder.Services.AddSingleton<Family.DiaryCache>();
+        builder.Services.AddScoped<Journal.JournalAccess>();
+        builder.Services.AddScoped<Journal.JournalData>();
+        builder.Services.AddScoped<Journal.JournalVersions>();
+        builder.Services.AddScoped<Journal.JournalNotices>();
     }
 
     public static void ConfigureModel(ModelBuilder model)

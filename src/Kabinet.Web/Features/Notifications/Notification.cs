@@ -44,14 +44,20 @@ public static class NotificationKinds
     public const string KindergartenApplication = "kindergarten-application";
     public const string DiaryDigest = "diary-digest";
     public const string Message = "message";
+    public const string DiaryMark = "diary-mark";
+    public const string DiaryHomework = "diary-homework";
+    public const string DiaryAttendance = "diary-attendance";
 
     public static readonly IReadOnlyList<KindInfo> All =
     [
         new(ChildLink, "Подтверждение связи с ребёнком", EmailByDefault: true),
         new(RoleRequest, "Запросы ролей и выдача прав", EmailByDefault: true),
         new(KindergartenApplication, "Заявления в детский сад: статус, направление", EmailByDefault: true),
-        new(DiaryDigest, "Ежедневная сводка дневника: оценки, пропуски, задания на завтра (письмо вечером)", EmailByDefault: false, EmailOnly: true),
         new(Message, "Сообщения от учителей и родителей", EmailByDefault: true),
+        new(DiaryMark, "Оценки: новые и исправленные", EmailByDefault: false),
+        new(DiaryHomework, "Домашние задания", EmailByDefault: false),
+        new(DiaryAttendance, "Пропуски уроков", EmailByDefault: true),
+        new(DiaryDigest, "Ежедневная сводка дневника: оценки, пропуски, задания на завтра (письмо вечером)", EmailByDefault: false, EmailOnly: true),
     ];
 
     public static KindInfo Of(string kind) => All.FirstOrDefault(k => k.Kind == kind) ?? throw new ArgumentException($"Unknown notification kind {kind}", nameof(kind));

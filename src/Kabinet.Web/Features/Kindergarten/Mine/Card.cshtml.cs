@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kabinet.Web.Common.Files;
 using Kabinet.Web.Common.Time;
 using Kabinet.Web.Data;
 using Kabinet.Web.Features.Accounts;
@@ -21,7 +22,7 @@ namespace Kabinet.Web.Features.Kindergarten.Mine;
 [Authorize]
 [RequestSizeLimit(DocumentRules.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = DocumentRules.MaxRequestBytes)]
-[OversizedUpload]
+[OversizedUpload(DocumentRules.MaxRequestBytes, DocumentRules.TooLarge, "documents")]
 public sealed class CardModel(KabinetDbContext db, ParentApplications applications, InstitutionDirectory institutions,
     QueuePositions positions, ApplicationStatusService statuses, ApplicationDocuments documents, Allocation.ReferralDecisions referrals, IMemoryCache cache, TimeProvider time) : PageModel
 {
