@@ -41,6 +41,20 @@ internal static class FamilyDiaryTestData
         });
     }
 
+    /// <summary>
+    /// Takes the demo journal's marks (and their history and period marks) of a student in a subject out, so a test's
+    /// hand-computed figures cover exactly the marks it wrote.
+    /// </summary>
+    public static async Task ForgetDemoMarksAsync(KabinetApp app, int studentId, int subjectId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KabinetDbContext>();
+        var marks = db.Marks.Where(m => m.StudentPersonId == studentId && m.SubjectId == subjectId);
+        await db.MarkChanges.Where(h => h.StudentPersonId == studentId && h.SubjectId == subjectId).ExecuteDeleteAsync();
+        await marks.ExecuteDeleteAsync();
+        await db.PeriodMarks.Where(m => m.StudentPersonId == studentId && m.SubjectId == subjectId).ExecuteDeleteAsync();
+    }
+
     /// <summary>A Monday from today on (or the year's first) whose Monday to Friday are all study days.</summary>
     public static DateOnly StudyMonday(KabinetApp app, SchoolYear year)
     {

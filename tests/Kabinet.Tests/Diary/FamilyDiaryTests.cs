@@ -179,6 +179,7 @@ public sealed class FamilyDiaryTests(IsolatedApp app) : IClassFixture<IsolatedAp
         var year = await DiaryTestData.YearAsync(app, c.Gymnasium);
         var term = year.Terms.First(t => t.StartsOn <= c.Monday && c.Monday <= t.EndsOn);
         var thursday = c.Monday.AddDays(3);
+        await FamilyDiaryTestData.ForgetDemoMarksAsync(app, c.StudentId, await DiaryTestData.SubjectAsync(app, c.Gymnasium, "История"));
         // Thursday's 3rd lesson is history: 3, a 2 corrected to 5, a deleted 2.
         var lesson = await FamilyDiaryTestData.LessonAsync(app, c, thursday, 3, "Древний Египет");
         await FamilyDiaryTestData.MarkAsync(app, c, lesson, c.StudentId, MarkValue.Three);

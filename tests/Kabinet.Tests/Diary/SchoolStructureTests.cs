@@ -188,6 +188,11 @@ public sealed class SchoolStructureTests(IsolatedApp app) : IClassFixture<Isolat
         var teachers = await TeachersAsync(app, org);
         var planned = await SlotsOfAsync(app, fifth);
         var substitute = teachers.First(t => planned.All(s => s.EmployeeId != t.EmployeeId));
+        // The parent has the week open (and cached) before the change: the change reaches the diary on the next request.
+        var parent = await app.SignedInAsync("demo.roditel");
+        var pupil = await QueryAsync(app, db => db.ClassMemberships.Where(m => m.ClassGroupId == fifth).Join(db.FamilyLinks.Join(db.Users.Where(u => u.UserName == "demo.roditel"), l => l.GuardianId, u => u.PersonId, (l, _) => l.ChildId), m => m.PersonId, c => c, (m, _) => m.PersonId).FirstAsync());
+        var week = $"/diary/{pupil}?week={Iso(date)}";
+        Assert.DoesNotContain("Урок отменён", (await parent.GetPageAsync(week)).Body!.TextContent, StringComparison.Ordinal);
 
         var noReason = await PageOfAsync(await admin.SubmitFormAsync(url, new Dictionary<string, string> { ["LessonNumber"] = "1", ["Kind"] = "Cancellation", ["Reason"] = "" }, handler: "Add"));
         Assert.Contains("Напишите причину", noReason.Text("#Reason-error"), StringComparison.Ordinal);
@@ -207,6 +212,7 @@ public sealed class SchoolStructureTests(IsolatedApp app) : IClassFixture<Isolat
         Assert.Contains("отменён: карантин", lessons[0], StringComparison.Ordinal);
         Assert.Contains(substitute.FullName, lessons[1], StringComparison.Ordinal);
         Assert.Contains("замена", lessons[1], StringComparison.Ordinal);
+        Assert.Contains("Урок отменён: карантин", (await parent.GetPageAsync(week)).Body!.TextContent, StringComparison.Ordinal);
 
         await using var scope = app.Services.CreateAsyncScope();
         var expanded = await scope.ServiceProvider.GetRequiredService<ClassLessons>().ForClassAsync(org, fifth, date, date.AddDays(7), CancellationToken.None);

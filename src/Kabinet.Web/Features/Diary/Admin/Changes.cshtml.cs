@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kabinet.Web.Features.Diary.Admin;
 
 /// <summary>The changes of one date: a class's lessons that day, a form to replace or cancel one, and all the school's changes that day.</summary>
-public sealed class ChangesModel(KabinetDbContext db, SchoolStructure structure, ClassLessons lessons, InstitutionDirectory institutions, TimeProvider time)
+public sealed class ChangesModel(KabinetDbContext db, SchoolStructure structure, ClassLessons lessons, Journal.JournalVersions versions, InstitutionDirectory institutions, TimeProvider time)
     : SchoolAdminPage(institutions, time)
 {
     private readonly TimeProvider _time = time;
@@ -101,6 +101,7 @@ public sealed class ChangesModel(KabinetDbContext db, SchoolStructure structure,
         db.TimetableChanges.Add(change);
         try
         {
+            await versions.RaiseAsync(classId, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -122,7 +123,7 @@ public sealed class ChangesModel(KabinetDbContext db, SchoolStructure structure,
         if (change is null)
             return NotFound();
         db.TimetableChanges.Remove(change);
-        await db.SaveChangesAsync(ct);
+        await versions.SaveAsync(change.ClassGroupId, ct);
         TempData["Status"] = $"{ClassNameOf(change.ClassGroupId)}, {change.Date:dd.MM.yyyy}, {change.LessonNumber}-й урок — снова по расписанию.";
         return Redirect($"{Base}/changes?date={change.Date:yyyy-MM-dd}&class={ClassId ?? change.ClassGroupId}");
     }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kabinet.Web.Features.Diary.Admin;
 
 /// <summary>A class's weekly timetable as a week grid, and the form that puts a lesson into a cell for a range of dates.</summary>
-public sealed class TimetableModel(KabinetDbContext db, SchoolStructure structure, InstitutionDirectory institutions, TimeProvider time)
+public sealed class TimetableModel(KabinetDbContext db, SchoolStructure structure, Journal.JournalVersions versions, InstitutionDirectory institutions, TimeProvider time)
     : SchoolAdminPage(institutions, time)
 {
     [BindProperty(SupportsGet = true, Name = "class")]
@@ -101,6 +101,8 @@ public sealed class TimetableModel(KabinetDbContext db, SchoolStructure structur
         var (removed, added) = Timetable.Place(lesson, organisationId, year.Id, sameTime);
         db.TimetableSlots.RemoveRange(removed);
         db.TimetableSlots.AddRange(added);
+        foreach (var changed in removed.Concat(added).Select(s => s.ClassGroupId).Distinct())
+            await versions.RaiseAsync(changed, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         TempData["Status"] = $"{ClassName}, {Timetable.DayTitle(lesson.Day)}, {lesson.LessonNumber}-й урок: {assignment.Title} с {lesson.From:dd.MM.yyyy} по {lesson.To:dd.MM.yyyy}.";
@@ -128,6 +130,8 @@ public sealed class TimetableModel(KabinetDbContext db, SchoolStructure structur
         var (removed, added) = Timetable.Clear(ValidFrom.Value, ValidTo.Value, cell);
         db.TimetableSlots.RemoveRange(removed);
         db.TimetableSlots.AddRange(added);
+        foreach (var changed in removed.Concat(added).Select(s => s.ClassGroupId).Distinct())
+            await versions.RaiseAsync(changed, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         TempData["Status"] = $"{ClassName}, {Timetable.DayTitle(day)}, {LessonNumber}-й урок убран с {ValidFrom:dd.MM.yyyy} по {ValidTo:dd.MM.yyyy}.";

@@ -21,11 +21,20 @@ public sealed class JournalVersions(KabinetDbContext db)
     public async Task<IDbContextTransaction> BeginWriteAsync(int classGroupId, CancellationToken ct)
     {
         var transaction = await db.Database.BeginTransactionAsync(ct);
+        await RaiseAsync(classGroupId, ct);
+        return transaction;
+    }
+
+    /// <summary>
+    /// Raises the class's version inside the caller's transaction: what the family diary shows of the class changed
+    /// (the journal, or the timetable of its dates), so its cached weeks are read again on the next request.
+    /// </summary>
+    public async Task RaiseAsync(int classGroupId, CancellationToken ct)
+    {
         // The same statement works on SQLite and PostgreSQL: the row is made on the class's first write.
         await db.Database.ExecuteSqlAsync($"INSERT INTO diary_class_versions (class_group_id, version) VALUES ({classGroupId}, 0) ON CONFLICT DO NOTHING", ct);
         await db.ClassJournalVersions.Where(v => v.ClassGroupId == classGroupId)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), ct);
-        return transaction;
     }
 
     /// <summary>Saves the unit of work and raises the class's version in one transaction.</summary>
