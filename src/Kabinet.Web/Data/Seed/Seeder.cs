@@ -102,8 +102,13 @@ internal sealed class Seeder(KabinetDbContext db, UserManager<Account> users, Ti
             {
                 diary ??= RegionDiaryOptions.Full;
                 region.Diary = generator.DiaryTotals;
+                if (db.Database.IsSqlite())
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -1048576", ct); // 1 GiB of pages for this connection: the journal's indexes stay in memory
+                var indexes = await bulk.DropIndexesAsync(JournalTables, ct);
                 foreach (var batch in generator.Diary(today, diary))
                     await InsertDiaryAsync(bulk, batch, ct);
+                log.LogInformation("Inserted the journal's rows at {Elapsed} ms; building its indexes", stopwatch.ElapsedMilliseconds);
+                await bulk.RecreateIndexesAsync(indexes, ct);
                 await ResetDiaryIdentitiesAsync(bulk, ct);
                 log.LogInformation("Inserted the diary ({Lessons} lessons, {Marks} marks) at {Elapsed} ms", region.Diary.Lessons, region.Diary.Marks, stopwatch.ElapsedMilliseconds);
             }
@@ -185,6 +190,13 @@ internal sealed class Seeder(KabinetDbContext db, UserManager<Account> users, Ti
                 yield return new DemoAccount(PortalRole.Parent, $"bench.dnevnik.{++n:00}", guardian);
         }
     }
+
+    // The tables with millions of rows: their indexes are built once after loading.
+    private static readonly Type[] JournalTables =
+    [
+        typeof(Features.Diary.Lesson), typeof(Features.Diary.Homework), typeof(Features.Diary.Mark), typeof(Features.Diary.MarkChange),
+        typeof(Features.Diary.LessonAttendance), typeof(Features.Diary.LessonComment), typeof(Features.Diary.PeriodMark),
+    ];
 
     private static async Task InsertDiaryAsync(BulkInserter bulk, DiaryBatch batch, CancellationToken ct)
     {
