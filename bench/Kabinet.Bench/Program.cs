@@ -11,7 +11,8 @@ using System.Net;
 //
 // The first path is the baseline. bench/run.sh starts Kabinet on region data and calls this.
 // --sign-in login:password signs in through the real form first and sends the session cookie with every
-// request; a path may then contain {my-application}, the first application listed at /kindergarten.
+// request; a path may then contain {my-application}, the first application listed at /kindergarten, or {my-child}, the
+// first child the parent's diary (/diary) links to.
 // --users login{n}:N:password signs in N people (login{n} with n = 01 … N) and spreads the connections over
 // them, each connection with its own person's cookie and {my-application}: N concurrent users, not one.
 
@@ -30,11 +31,13 @@ var users = new List<Session>();
 foreach (var credentials in options.SignIn is { } one ? [one] : ExpandUsers(options.Users))
 {
     var cookie = await SignInAsync(client, credentials);
-    using var request = new HttpRequestMessage(HttpMethod.Get, "/kindergarten");
-    request.Headers.Add("Cookie", cookie);
-    using var response = await client.SendAsync(request);
-    var mine = await response.Content.ReadAsStringAsync();
-    users.Add(new Session(cookie, System.Text.RegularExpressions.Regex.Match(mine, "href=\"/kindergarten/([0-9]+)\"").Groups[1].Value));
+    var application = paths.Exists(p => p.Contains("{my-application}", StringComparison.Ordinal))
+        ? await FirstLinkAsync(client, cookie, "/kindergarten", "href=\"/kindergarten/([0-9]+)\"")
+        : "";
+    var child = paths.Exists(p => p.Contains("{my-child}", StringComparison.Ordinal))
+        ? await FirstLinkAsync(client, cookie, "/diary", "href=\"/diary/([0-9]+)\"")
+        : "";
+    users.Add(new Session(cookie, application, child));
 }
 
 Console.WriteLine(FormattableString.Invariant($"Kabinet bench: {options.Connections} connections, {options.Seconds} s per target after {options.WarmupSeconds} s warm-up, {Environment.ProcessorCount} CPUs, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
@@ -82,6 +85,18 @@ static async Task<string> SignInAsync(HttpClient client, string credentials)
     return string.Join("; ", cookies.Values);
 }
 
+// The first id a signed-in page links to (the person's own application or child); a missing link stops the run, it would measure 404s.
+static async Task<string> FirstLinkAsync(HttpClient client, string cookie, string page, string pattern)
+{
+    using var request = new HttpRequestMessage(HttpMethod.Get, page);
+    request.Headers.Add("Cookie", cookie);
+    using var response = await client.SendAsync(request);
+    var match = System.Text.RegularExpressions.Regex.Match(await response.Content.ReadAsStringAsync(), pattern);
+    return match.Success
+        ? match.Groups[1].Value
+        : throw new InvalidOperationException($"{page} answered {(int)response.StatusCode} without a link matching {pattern}");
+}
+
 // "bench.roditel.{n}:50:secret" → bench.roditel.01:secret … bench.roditel.50:secret.
 static IEnumerable<string> ExpandUsers(string? pattern)
 {
@@ -104,7 +119,7 @@ static async Task<Result> RunAsync(HttpClient client, string path, IReadOnlyList
         var latencies = new List<double>(4096);
         var errors = 0;
         var user = users.Count == 0 ? null : users[c % users.Count];
-        var url = user is null ? path : path.Replace("{my-application}", user.Application, StringComparison.Ordinal);
+        var url = user is null ? path : path.Replace("{my-application}", user.Application, StringComparison.Ordinal).Replace("{my-child}", user.Child, StringComparison.Ordinal);
         while (Stopwatch.GetTimestamp() < stopAt)
         {
             var started = Stopwatch.GetTimestamp();
@@ -149,7 +164,7 @@ internal sealed record Result(double[] SortedLatencies, int Errors, double Secon
         SortedLatencies.Length == 0 ? double.NaN : SortedLatencies[Math.Min(SortedLatencies.Length - 1, (int)Math.Ceiling(p * SortedLatencies.Length) - 1)];
 }
 
-internal sealed record Session(string Cookie, string Application);
+internal sealed record Session(string Cookie, string Application, string Child);
 
 internal sealed record Options(string BaseUrl, int Connections, int Seconds, int WarmupSeconds, IReadOnlyList<string> Paths, string? SignIn, string? Users)
 {

@@ -85,8 +85,10 @@ public sealed class SeedTests(DemoApp demo)
         await using var scope = app.Services.CreateAsyncScope();
         var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
 
-        // How long it takes is a benchmark (bench/seed.sh), not a test.
-        await seeder.SeedAsync(SeedScale.Region, SeedScale.DefaultSeed, TestContext.Current.CancellationToken);
+        // How long it takes is a benchmark (bench/seed.sh), not a test: every 40th school and college gets its term of journal here,
+        // all of them get the diary's structure (RegionDiaryTests check the journal itself on the demo-sized region).
+        var diary = new RegionDiaryOptions(JournalEvery: 40);
+        var region = await seeder.SeedAsync(SeedScale.Region, SeedScale.DefaultSeed, TestContext.Current.CancellationToken, diary);
 
         var db = scope.ServiceProvider.GetRequiredService<KabinetDbContext>();
         Assert.True(await db.Organisations.CountAsync(o => o.Kind == OrganisationKind.Kindergarten) >= 700);
@@ -106,6 +108,33 @@ public sealed class SeedTests(DemoApp demo)
         // The demo accounts exist on the region too, so the big database can be tried by hand.
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Kabinet.Web.Features.Accounts.Account>>();
         Assert.NotNull(await users.FindByNameAsync("demo.roditel"));
+
+        // Every class and group of a school or college has a timetable; the sampled ones have a term of journal.
+        var classes = await db.ClassGroups.Join(db.Organisations, c => c.OrganisationId, o => o.Id, (c, o) => o.Kind)
+            .CountAsync(kind => kind == OrganisationKind.School || kind == OrganisationKind.College);
+        Assert.Equal(classes, await db.TimetableSlots.Select(s => s.ClassGroupId).Distinct().CountAsync());
+        Assert.Equal(classes, await db.ClassJournalVersions.CountAsync());
+        Assert.Equal(region.Diary!.Lessons, await db.Lessons.LongCountAsync());
+        Assert.Equal(region.Diary.Marks, await db.Marks.LongCountAsync());
+        Assert.Equal(region.Diary.Marks, await db.MarkChanges.LongCountAsync(c => c.OldValue == null));
+        Assert.True(region.Diary.Lessons > 50_000, $"{region.Diary.Lessons} lessons");
+
+        // 50 parents for the diary benchmark, each of a student of a different school that has a journal.
+        var journals = await db.Lessons.Select(l => l.OrganisationId).Distinct().ToListAsync();
+        var schools = new HashSet<int>();
+        for (var n = 1; n <= Seeder.BenchParentCount; n++)
+        {
+            var account = await users.FindByNameAsync($"bench.dnevnik.{n:00}");
+            Assert.NotNull(account);
+            // Their children's schools (a sibling may study elsewhere): one of them has a journal.
+            var childSchools = await db.FamilyLinks.Where(l => l.GuardianId == account.PersonId)
+                .Join(db.ClassMemberships, l => l.ChildId, m => m.PersonId, (l, m) => m.ClassGroupId)
+                .Join(db.ClassGroups, id => id, c => c.Id, (_, c) => c.OrganisationId).ToListAsync();
+            var school = Assert.Single(childSchools.Intersect(journals).Take(1));
+            schools.Add(school);
+        }
+
+        Assert.True(schools.Count >= 10, $"{schools.Count} schools");
     }
 
     private static string Fingerprint(GeneratedRegion region)

@@ -26,6 +26,9 @@ internal sealed class GeneratedRegion
     public List<Features.Kindergarten.Queue.ApplicationChoice> ApplicationChoices { get; } = [];
     public List<Features.Kindergarten.Queue.StatusChange> StatusChanges { get; } = [];
     public DemoCast Cast { get; set; } = null!;
+
+    /// <summary>The diary's totals, filled while the region scale's diary is inserted.</summary>
+    public DiaryTotals? Diary { get; set; }
 }
 
 /// <summary>
@@ -60,6 +63,7 @@ internal sealed partial class RegionGenerator
     {
         _scale = scale;
         _startYear = academicStartYear;
+        _seed = seed;
         _random = new Random(seed);
         _queueRandom = new Random(unchecked((seed * 7919) + 17));
         _referenceDay = new DateOnly(academicStartYear, 9, 1);

@@ -42,14 +42,25 @@ internal sealed class Seeder(KabinetDbContext db, UserManager<Account> users, Ti
             $"колледжей {region.Organisations.Count(o => o.Kind == OrganisationKind.College)}, доп. образования {region.Organisations.Count(o => o.Kind == OrganisationKind.AdditionalEducation)}), " +
             $"людей {region.People.Count}, классов и групп {region.ClassGroups.Count}, групп ДОУ {region.KindergartenGroups.Count}, " +
             $"обучающихся {region.ClassMemberships.Count}, воспитанников ДОУ {region.KindergartenPlacements.Count}, " +
-            $"заявлений в детские сады {region.QueueApplications.Count} (в очереди {region.QueueApplications.Count(a => a.Status == Features.Kindergarten.Queue.ApplicationStatus.Waiting)}).");
+            $"заявлений в детские сады {region.QueueApplications.Count} (в очереди {region.QueueApplications.Count(a => a.Status == Features.Kindergarten.Queue.ApplicationStatus.Waiting)})" +
+            (region.Diary is { } d
+                ? $"; дневник: школ и колледжей {d.Organisations} (с журналом {d.Journals}), предметов {d.Subjects}, уроков в расписании {d.Slots}, " +
+                  $"проведённых уроков {d.Lessons}, домашних заданий {d.Homework}, отметок {d.Marks} (записей истории {d.MarkChanges}), " +
+                  $"отметок об отсутствии {d.Attendance}, комментариев {d.Comments}, отметок за период {d.PeriodMarks}."
+                : "."));
     }
 
-    public async Task<GeneratedRegion> SeedAsync(SeedScale scale, int seed, CancellationToken ct)
+    /// <summary>
+    /// Generates and loads a region. At the region scale every school and college also gets its diary and a term of journal
+    /// (<paramref name="diary"/> lets a test take a sample of them); the demo scale gets the demo gymnasium's structure.
+    /// </summary>
+    public async Task<GeneratedRegion> SeedAsync(SeedScale scale, int seed, CancellationToken ct, RegionDiaryOptions? diary = null)
     {
-        var startYear = AcademicCalendar.StartYearOf(time.Today());
+        var today = time.Today();
+        var startYear = AcademicCalendar.StartYearOf(today);
         var stopwatch = Stopwatch.StartNew();
-        var region = new RegionGenerator(scale, seed, startYear).Generate();
+        var generator = new RegionGenerator(scale, seed, startYear);
+        var region = generator.Generate();
         log.LogInformation("Generated the {Scale} region for {StartYear}/{EndYear} in {Elapsed} ms", scale.Name, startYear, startYear + 1, stopwatch.ElapsedMilliseconds);
 
         var bulk = new BulkInserter(db);
@@ -87,27 +98,65 @@ internal sealed class Seeder(KabinetDbContext db, UserManager<Account> users, Ti
             await bulk.ResetIdentityAsync<Features.Kindergarten.Queue.StatusChange>(ct);
 
             db.FaqEntries.AddRange(FaqStarterSet.Create(time.GetUtcNow().UtcDateTime));
-            await DiaryDemo.AddAsync(db, region, ct);
+            if (scale == SeedScale.Region)
+            {
+                diary ??= RegionDiaryOptions.Full;
+                region.Diary = generator.DiaryTotals;
+                if (db.Database.IsSqlite())
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -1048576", ct); // 1 GiB of pages for this connection: the journal's indexes stay in memory
+                var indexes = await bulk.DropIndexesAsync(JournalTables, ct);
+                // The next batch is generated on another core while this one is inserted; two waiting batches bound the memory.
+                var batches = System.Threading.Channels.Channel.CreateBounded<DiaryBatch>(2);
+                var producer = Task.Run(async () =>
+                {
+                    try
+                    {
+                        foreach (var batch in generator.Diary(today, diary))
+                            await batches.Writer.WriteAsync(batch, ct);
+                        batches.Writer.Complete();
+                    }
+                    catch (Exception e)
+                    {
+                        batches.Writer.Complete(e);
+                    }
+                }, ct);
+                await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+                    await InsertDiaryAsync(bulk, batch, ct);
+                await producer;
+                log.LogInformation("Inserted the journal's rows at {Elapsed} ms; building its indexes", stopwatch.ElapsedMilliseconds);
+                await bulk.RecreateIndexesAsync(indexes, ct);
+                await ResetDiaryIdentitiesAsync(bulk, ct);
+                log.LogInformation("Inserted the diary ({Lessons} lessons, {Marks} marks) at {Elapsed} ms", region.Diary.Lessons, region.Diary.Marks, stopwatch.ElapsedMilliseconds);
+            }
+            else
+            {
+                await DiaryDemo.AddAsync(db, region, ct);
+            }
+
             await MessagesDemo.AddAsync(db, region, time, ct);
             await db.SaveChangesAsync(ct);
 
             // In the same transaction: a region is never left without its demo accounts.
             foreach (var account in DemoAccounts(region.Cast))
                 await CreateDemoAccountAsync(account, ct);
-            var journal = Stopwatch.StartNew();
-            await DiaryDemo.AddJournalAsync(db, region, time.Today(), ct);
-            log.LogInformation("Added the demo class journal in {Elapsed} ms", journal.ElapsedMilliseconds);
-            if (scale == SeedScale.Region)
+            if (scale != SeedScale.Region)
             {
-                foreach (var account in BenchParents(region))
+                // The region generates every class's journal, the demo class's included.
+                var journal = Stopwatch.StartNew();
+                await DiaryDemo.AddJournalAsync(db, region, time.Today(), ct);
+                log.LogInformation("Added the demo class journal in {Elapsed} ms", journal.ElapsedMilliseconds);
+            }
+            else
+            {
+                foreach (var account in BenchParents(region).Concat(DiaryBenchParents(region, generator.JournalOrganisations(diary!))))
                     await CreateDemoAccountAsync(account, ct);
             }
             await transaction.CommitAsync(ct);
         });
         log.LogInformation("Inserted {People} people and {Organisations} organisations in {Elapsed} ms", region.People.Count, region.Organisations.Count, stopwatch.ElapsedMilliseconds);
 
-        // Fresh statistics, so the planner knows the tables are no longer empty.
-        await db.Database.ExecuteSqlRawAsync(db.Database.IsSqlite() ? "PRAGMA optimize; ANALYZE;" : "ANALYZE;", ct);
+        // Fresh statistics, so the planner knows the tables are no longer empty (SQLite samples each index instead of reading it whole).
+        await db.Database.ExecuteSqlRawAsync(db.Database.IsSqlite() ? "PRAGMA analysis_limit = 1000; ANALYZE;" : "ANALYZE;", ct);
         return region;
     }
 
@@ -137,6 +186,75 @@ internal sealed class Seeder(KabinetDbContext db, UserManager<Account> users, Ti
         var step = Math.Max(1, waiting.Count / BenchParentCount);
         return waiting.Where((_, i) => i % step == 0).Select(a => guardians[a.ChildPersonId].First()).Distinct().Take(BenchParentCount)
             .Select((guardian, i) => new DemoAccount(PortalRole.Parent, $"bench.roditel.{i + 1:00}", guardian));
+    }
+
+    /// <summary>
+    /// Parents for the diary benchmark: bench.dnevnik.01 … 50, each a legal representative of a student (2nd grade or later,
+    /// so the diary has marks) of a different school with a journal, the schools taken in turn from every municipality.
+    /// </summary>
+    private static IEnumerable<DemoAccount> DiaryBenchParents(GeneratedRegion region, IReadOnlySet<int> journals)
+    {
+        var schools = region.Organisations.Where(o => o.Kind == OrganisationKind.School && journals.Contains(o.Id) && o.Id != region.Cast.GymnasiumId)
+            .GroupBy(o => o.MunicipalityId).OrderBy(g => g.Key).Select(g => g.OrderBy(o => o.Id).ToList()).ToList();
+        var spread = new List<Organisation>();
+        for (var round = 0; spread.Count < BenchParentCount && schools.Exists(s => s.Count > round); round++)
+            spread.AddRange(schools.Where(s => s.Count > round).Select(s => s[round]));
+
+        var classes = region.ClassGroups.Where(c => c.Grade >= 2).ToLookup(c => c.OrganisationId);
+        var students = region.ClassMemberships.ToLookup(m => m.ClassGroupId, m => m.PersonId);
+        var guardians = region.FamilyLinks.ToLookup(l => l.ChildId, l => l.GuardianId);
+        var taken = new HashSet<int> { region.Cast.ParentPersonId };
+        var n = 0;
+        // A sampled region (tests) has fewer schools with a journal than parents: then the schools take turns again.
+        for (var i = 0; n < BenchParentCount && i < BenchParentCount * 4 && spread.Count > 0; i++)
+        {
+            var school = spread[i % spread.Count];
+            var schoolClasses = classes[school.Id].OrderBy(c => c.Id).ToList();
+            var guardian = schoolClasses.Skip(n % Math.Max(1, schoolClasses.Count)).Concat(schoolClasses)
+                .SelectMany(c => students[c.Id].Order()).SelectMany(child => guardians[child]).FirstOrDefault(taken.Add);
+            if (guardian != 0)
+                yield return new DemoAccount(PortalRole.Parent, $"bench.dnevnik.{++n:00}", guardian);
+        }
+    }
+
+    // The tables with millions of rows: their indexes are built once after loading.
+    private static readonly Type[] JournalTables =
+    [
+        typeof(Features.Diary.Lesson), typeof(Features.Diary.Homework), typeof(Features.Diary.Mark), typeof(Features.Diary.MarkChange),
+        typeof(Features.Diary.LessonAttendance), typeof(Features.Diary.LessonComment), typeof(Features.Diary.PeriodMark),
+    ];
+
+    private static async Task InsertDiaryAsync(BulkInserter bulk, DiaryBatch batch, CancellationToken ct)
+    {
+        await bulk.InsertAsync(batch.Subjects, ct);
+        await bulk.InsertAsync(batch.WorkKinds, ct);
+        await bulk.InsertAsync(batch.Bells, ct);
+        await bulk.InsertAsync(batch.Assignments, ct);
+        await bulk.InsertAsync(batch.Slots, ct);
+        await bulk.InsertAsync(batch.Versions, ct);
+        await bulk.InsertAsync(batch.Lessons, ct);
+        await bulk.InsertAsync(batch.Homework, ct);
+        await bulk.InsertAsync(batch.Marks, ct);
+        await bulk.InsertAsync(batch.MarkChanges, ct);
+        await bulk.InsertAsync(batch.Attendance, ct);
+        await bulk.InsertAsync(batch.Comments, ct);
+        await bulk.InsertAsync(batch.PeriodMarks, ct);
+    }
+
+    private static async Task ResetDiaryIdentitiesAsync(BulkInserter bulk, CancellationToken ct)
+    {
+        await bulk.ResetIdentityAsync<Features.Diary.Subject>(ct);
+        await bulk.ResetIdentityAsync<Features.Diary.WorkKind>(ct);
+        await bulk.ResetIdentityAsync<Features.Diary.Bell>(ct);
+        await bulk.ResetIdentityAsync<Features.Diary.TeachingAssignment>(ct);
+        await bulk.ResetIdentityAsync<Features.Diary.TimetableSlot>(ct);
+        await bulk.ResetIdentityAsync<Features.Diary.Lesson>(ct);
+        await bulk.ResetIdentityAsync<Features.Diary.Homework>(ct);
+        await bulk.ResetIdentityAsync<Features.Diary.Mark>(ct);
+        await bulk.ResetIdentityAsync<Features.Diary.MarkChange>(ct);
+        await bulk.ResetIdentityAsync<Features.Diary.LessonAttendance>(ct);
+        await bulk.ResetIdentityAsync<Features.Diary.LessonComment>(ct);
+        await bulk.ResetIdentityAsync<Features.Diary.PeriodMark>(ct);
     }
 
     private async Task CreateDemoAccountAsync(DemoAccount demo, CancellationToken ct)

@@ -60,7 +60,7 @@ public static class AcademicCalendar
     public static int StartYearOf(DateOnly day) => day.Month >= 9 ? day.Year : day.Year - 1;
 
     /// <summary>Weekends and the public holidays of Labour Code art. 112 (yearly transfers of days off are not modelled).</summary>
-    private static bool IsDayOff(DateOnly day) =>
+    public static bool IsDayOff(DateOnly day) =>
         day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday
         || (day.Month, day.Day) is (1, >= 1 and <= 8) or (2, 23) or (3, 8) or (5, 1) or (5, 9) or (6, 12) or (11, 4);
 
