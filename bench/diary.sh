@@ -28,12 +28,15 @@ fi
 
 export ASPNETCORE_ENVIRONMENT=Production
 kabinet() { (cd "$app_dir" && dotnet Kabinet.Web.dll "$@"); }
+seed_started=$(date +%s)
 if ! kabinet seed --scale region "${settings[@]}" 2>"$data/seed.err"; then
     if grep -q "уже содержит данные" "$data/seed.err"; then
         echo "(the database already holds data: reusing it)"
     else
         cat "$data/seed.err"; exit 1
     fi
+else
+    echo "seed --scale region: $(( $(date +%s) - seed_started )) s (limit 600 s)"
 fi
 
 # shellcheck disable=SC2086 # KABINET_SETTINGS is a list of separate settings

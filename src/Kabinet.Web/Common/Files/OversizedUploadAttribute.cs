@@ -46,6 +46,6 @@ public sealed class OversizedUploadAttribute(long maxRequestBytes, string proble
         var tempData = http.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(http);
         tempData[ProblemKey] = problem;
         tempData.Save();
-        context.Result = new RedirectResult(http.Request.Path + "#" + anchor);
+        context.Result = new RedirectResult(http.Request.Path + http.Request.QueryString + "#" + anchor);
     }
 }

@@ -15,6 +15,9 @@ public static class AttachmentRules
     /// <summary>The largest form a message may send: every file at the limit plus the text and the boundaries.</summary>
     public const long MaxRequestBytes = (MaxPerMessage * MaxFileBytes) + (256 * 1024);
 
+    /// <summary>Said next to the file field when the whole form is over <see cref="MaxRequestBytes"/>.</summary>
+    public const string TooLargeRequest = "Файлы вместе слишком большие: каждый — не больше 10 МБ, не больше 5 файлов. Приложите их снова.";
+
     public const string TooLarge = "Файл больше 10 МБ. Сожмите его или разделите на части и приложите снова.";
 
     public const string NotAllowed = "Можно приложить только PDF, DOCX, XLSX, JPEG или PNG.";

@@ -1,27 +1,10 @@
 using Kabinet.Web.Common.Text;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Kabinet.Web.Features.Diary.Family;
 
 /// <summary>A student's marks for a study period by subject: the weighted average, what is needed for a five or a four, the period and year marks.</summary>
-public sealed class MarksModel(FamilyDiary diary, TimeProvider time) : FamilyDiaryPage(diary, time)
+public sealed class MarksModel(FamilyDiary diary, TimeProvider time) : FamilyPeriodPage(diary, time)
 {
-    private readonly FamilyDiary _diary = diary;
-
-    [BindProperty(SupportsGet = true, Name = "period")]
-    public int? PeriodAsked { get; set; }
-
-    public PeriodMarks? Marks { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync(int personId, CancellationToken ct)
-    {
-        if (!await OpenAsync(personId, ct))
-            return NotFound();
-        if (Student is not null)
-            Marks = await _diary.PeriodMarksAsync(Student, PeriodAsked, Today, ct);
-        return Page();
-    }
-
     /// <summary>«до пятёрки нужна 1 пятёрка», «до четвёрки нужно 2 четвёрки»; null when nothing is to be said.</summary>
     public static string? Needed(MarkSummary summary)
     {

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Kabinet.Web.Features.Diary.Family;
 
-/// <summary>A student's marks for a period as a page that prints on A4: who, where, which period, and a table of subjects.</summary>
-public sealed class ReportModel(FamilyDiary diary, TimeProvider time) : FamilyDiaryPage(diary, time)
+/// <summary>A page of a student's marks for one study period (the period asked for, else the current one).</summary>
+public abstract class FamilyPeriodPage(FamilyDiary diary, TimeProvider time) : FamilyDiaryPage(diary, time)
 {
     private readonly FamilyDiary _diary = diary;
 
@@ -21,3 +21,6 @@ public sealed class ReportModel(FamilyDiary diary, TimeProvider time) : FamilyDi
         return Page();
     }
 }
+
+/// <summary>A student's marks for a period as a page that prints on A4: who, where, which period, and a table of subjects.</summary>
+public sealed class ReportModel(FamilyDiary diary, TimeProvider time) : FamilyPeriodPage(diary, time);

@@ -1,3 +1,4 @@
+using Kabinet.Web.Common.Files;
 using Kabinet.Web.Data;
 using Kabinet.Web.Features.Accounts;
 using Kabinet.Web.Features.Families;
@@ -16,7 +17,7 @@ namespace Kabinet.Web.Features.Messages.Thread;
 [Authorize]
 [RequestSizeLimit(AttachmentRules.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentRules.MaxRequestBytes)]
-[OversizedMessage]
+[OversizedUpload(AttachmentRules.MaxRequestBytes, AttachmentRules.TooLargeRequest, "files")]
 public sealed class ThreadModel(KabinetDbContext db, MessagePost post, MessageInbox inbox, FamilyDirectory families, InstitutionDirectory institutions, TimeProvider time) : PageModel
 {
     public sealed record Shown(Message Message, string Author, bool Mine, bool IsNew, bool ReadByOthers, IReadOnlyList<MessageAttachment> Files);
@@ -40,7 +41,7 @@ public sealed class ThreadModel(KabinetDbContext db, MessagePost post, MessageIn
     {
         if (!await LoadAsync(threadId, ct))
             return NotFound();
-        if (TempData[OversizedMessageAttribute.ProblemKey] is string problem)
+        if (TempData[OversizedUploadAttribute.ProblemKey] is string problem)
             ModelState.AddModelError(MessagePost.FilesField, problem);
         var readBefore = Me.LastReadAt;
         // Reading again what was already read changes nothing: «прочитано» only needs the moment after the last message.

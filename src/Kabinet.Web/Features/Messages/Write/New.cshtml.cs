@@ -1,3 +1,4 @@
+using Kabinet.Web.Common.Files;
 using Kabinet.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace Kabinet.Web.Features.Messages.Write;
 [Authorize]
 [RequestSizeLimit(AttachmentRules.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentRules.MaxRequestBytes)]
-[OversizedMessage]
+[OversizedUpload(AttachmentRules.MaxRequestBytes, AttachmentRules.TooLargeRequest, "files")]
 public sealed class NewModel(SchoolCommunity community, MessagePost post) : PageModel
 {
     public IReadOnlyList<Pupil> Pupils { get; private set; } = [];
@@ -48,7 +49,7 @@ public sealed class NewModel(SchoolCommunity community, MessagePost post) : Page
     {
         if (!await LoadAsync(ct))
             return NotFound();
-        if (TempData[OversizedMessageAttribute.ProblemKey] is string problem)
+        if (TempData[OversizedUploadAttribute.ProblemKey] is string problem)
             ModelState.AddModelError(MessagePost.FilesField, problem);
         return Page();
     }
