@@ -65,7 +65,7 @@ public sealed class DigestTests(IsolatedApp app) : IClassFixture<IsolatedApp>
         var subjects = await db.Subjects.Where(s => s.OrganisationId == schoolClass.OrganisationId).ToDictionaryAsync(s => s.Name, s => s.Id);
         var test = await db.WorkKinds.SingleAsync(k => k.OrganisationId == schoolClass.OrganisationId && k.Name == "Контрольная работа");
         var employee = await db.Employees.Where(e => e.OrganisationId == schoolClass.OrganisationId).Select(e => e.Id).FirstAsync();
-        var now = DateTime.UtcNow;
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 
         Lesson NewLesson(int number, string subject) => new()
         {

@@ -11,6 +11,9 @@ public sealed record PlannedLesson(
 /// <summary>Expands a weekly timetable and its changes into the lessons of each day.</summary>
 public static class LessonCalendar
 {
+    /// <summary>The Monday of the week a date is in (the diary's and the timetable's weeks start on Monday).</summary>
+    public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
     /// <summary>
     /// The lessons from..to (inclusive) in date and number order. Days that are not study days (holidays between
     /// study periods, days outside the year) have none; a slot counts on the dates it is valid; a change of a date

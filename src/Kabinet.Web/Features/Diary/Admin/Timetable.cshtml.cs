@@ -172,7 +172,7 @@ public sealed class TimetableModel(KabinetDbContext db, SchoolStructure structur
             return false;
         ClassName = schoolClass.Name;
         var day = Week ?? (Today < year.StartsOn ? year.StartsOn : Today > year.EndsOn ? year.EndsOn : Today);
-        Monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        Monday = LessonCalendar.MondayOf(day);
         Bells = await structure.BellsAsync(organisationId, ct);
         var teachers = await structure.TeachersAsync(organisationId, ct);
         Assignments = [.. (await structure.AssignmentsAsync(year, Classes, teachers, ct)).Where(a => a.ClassGroupId == classId)];

@@ -154,7 +154,7 @@ public sealed class DiaryDigest(IServiceScopeFactory scopes, TimeProvider time, 
                     continue;
                 text.AppendLine(CultureInfo.InvariantCulture, $"{names.GetValueOrDefault(studentId)} ({place.Class.Name}, {organisations.GetValueOrDefault(place.OrganisationId)})");
                 text.Append(section);
-                text.AppendLine(CultureInfo.InvariantCulture, $"Дневник: {urls.To($"/diary/{studentId}?week={Monday(day):yyyy-MM-dd}")}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"Дневник: {urls.To($"/diary/{studentId}?week={LessonCalendar.MondayOf(day):yyyy-MM-dd}")}");
                 text.AppendLine();
             }
 
@@ -176,8 +176,6 @@ public sealed class DiaryDigest(IServiceScopeFactory scopes, TimeProvider time, 
 
         return letters;
     }
-
-    private static DateOnly Monday(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     /// <summary>The homework's first line as plain text, at most 200 characters (the letter is plain text).</summary>
     private static string Shorten(string markdown)

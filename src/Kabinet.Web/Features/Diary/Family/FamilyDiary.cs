@@ -74,7 +74,7 @@ public sealed class FamilyDiary(
     private sealed record NameKey(int PersonId);
 
     /// <summary>The Monday of the week a date is in.</summary>
-    public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+    public static DateOnly MondayOf(DateOnly day) => LessonCalendar.MondayOf(day);
 
     /// <summary>The week the diary opens on: this one, and on Sunday the coming one.</summary>
     public static DateOnly DefaultMonday(DateOnly today) => MondayOf(today.DayOfWeek == DayOfWeek.Sunday ? today.AddDays(1) : today);

@@ -35,7 +35,7 @@ public sealed class JournalNotices(FamilyDirectory families, AccountDirectory ac
     /// <summary>The family diary's week with the lesson: /diary/{student}?week={Monday}.</summary>
     public static string DiaryWeek(int studentPersonId, DateOnly date)
     {
-        var monday = date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+        var monday = LessonCalendar.MondayOf(date);
         return $"/diary/{studentPersonId}?week={monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
     }
 }
