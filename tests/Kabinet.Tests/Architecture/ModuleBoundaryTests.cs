@@ -18,7 +18,7 @@ public sealed class ModuleBoundaryTests
     {
         ["Accounts"] = ["AccountDirectory", "KabinetClaims", "KabinetPolicies", "PortalRole", "PortalRoleNames"],
         ["Families"] = ["FamilyDirectory", "PersonSummary", "PersonName", "PersonProfile", "Sex", "DocumentKind", "Documents", "Names"],
-        ["Institutions"] = ["InstitutionDirectory", "RegionSummary", "StudyPlace", "NamedItem", "OrganisationKind", "OrganisationKindNames", "KindergartenGroupPlaces", "KindergartenFreePlaces", "GroupFocus", "DailyMode", "SchoolYear", "SchoolTerm", "SchoolClass", "StaffMember", "StudentClass"],
+        ["Institutions"] = ["InstitutionDirectory", "RegionSummary", "StudyPlace", "NamedItem", "OrganisationKind", "OrganisationKindNames", "KindergartenGroupPlaces", "KindergartenFreePlaces", "GroupFocus", "DailyMode", "SchoolYear", "SchoolTerm", "SchoolClass", "StaffMember", "StudentClass", "StudentClassRow"],
         ["Kindergarten"] = [],
         ["Home"] = [],
         ["Errors"] = [],

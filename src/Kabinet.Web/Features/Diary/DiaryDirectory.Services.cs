@@ -34,7 +34,7 @@ public sealed partial class DiaryDirectory
         var days = new List<DiaryToday>();
         foreach (var student in students)
         {
-            var version = await diary.VersionAsync(student.Class.Id, ct);
+            var version = student.JournalVersion;
             var week = await diary.ClassWeekAsync(student, Family.FamilyDiary.MondayOf(today), version, ct);
             var next = Family.FamilyDiary.MondayOf(tomorrow) == week.Monday ? week : await diary.ClassWeekAsync(student, Family.FamilyDiary.MondayOf(tomorrow), version, ct);
             var lessons = week.Days.FirstOrDefault(d => d.Date == today)?.Lessons ?? [];

@@ -92,35 +92,61 @@ public sealed partial class InstitutionDirectory
 /// <summary>The class (or college group) a student is in on a day, with its organisation.</summary>
 public sealed record StudentClass(int PersonId, int OrganisationId, OrganisationKind Kind, SchoolClass Class);
 
+/// <summary>
+/// <see cref="StudentClass"/> as a query shape another module may join to its own tables before it runs (one SQL
+/// statement for a lookup that needs both).
+/// </summary>
+public sealed class StudentClassRow
+{
+    public int PersonId { get; init; }
+
+    public OrganisationKind Kind { get; init; }
+
+    public int OrganisationId { get; init; }
+
+    public int ClassId { get; init; }
+
+    public int AcademicYearId { get; init; }
+
+    public int Grade { get; init; }
+
+    public string Name { get; init; } = "";
+
+    public int? ClassTeacherId { get; init; }
+
+    public StudentClass ToStudentClass() => new(PersonId, OrganisationId, Kind, new SchoolClass(ClassId, AcademicYearId, Grade, Name, ClassTeacherId));
+}
+
 public sealed partial class InstitutionDirectory
 {
     /// <summary>
     /// The classes the students are in on the day: the membership whose class belongs to the academic year that
     /// contains the day (in summer — none). A student without such a class is left out.
     /// </summary>
-    public Task<IReadOnlyList<StudentClass>> ClassesOfStudentsAsync(IReadOnlyCollection<int> personIds, DateOnly day, CancellationToken ct)
+    public async Task<IReadOnlyList<StudentClass>> ClassesOfStudentsAsync(IReadOnlyCollection<int> personIds, DateOnly day, CancellationToken ct)
     {
         var ids = personIds.Distinct().ToArray();
-        return ClassesOfAsync(db.ClassMemberships.Where(m => ids.Contains(m.PersonId)), day, ct);
+        return [.. (await ClassRows(db.ClassMemberships.Where(m => ids.Contains(m.PersonId)), day).ToListAsync(ct)).Select(r => r.ToStudentClass())];
     }
 
     /// <summary>
-    /// The same for people given as a query (another module's subquery, e.g. a guardian's children): one SQL statement,
-    /// so an ownership check and the class lookup are a single round trip.
+    /// The same for people given as a query (another module's subquery, e.g. a guardian's children), not yet run, so the
+    /// caller can add its own columns: an ownership check and the class lookup are a single round trip.
     /// </summary>
-    public Task<IReadOnlyList<StudentClass>> ClassesOfStudentsAsync(IQueryable<int> personIds, DateOnly day, CancellationToken ct) =>
-        ClassesOfAsync(db.ClassMemberships.Where(m => personIds.Contains(m.PersonId)), day, ct);
+    public IQueryable<StudentClassRow> ClassesOfStudents(IQueryable<int> personIds, DateOnly day) =>
+        ClassRows(db.ClassMemberships.Where(m => personIds.Contains(m.PersonId)), day);
 
-    private async Task<IReadOnlyList<StudentClass>> ClassesOfAsync(IQueryable<ClassMembership> memberships, DateOnly day, CancellationToken ct)
-    {
-        var rows = await memberships.AsNoTracking()
+    /// <summary>The class one person is in on the day, as a query (see the overload above).</summary>
+    public IQueryable<StudentClassRow> ClassesOfStudents(int personId, DateOnly day) =>
+        ClassRows(db.ClassMemberships.Where(m => m.PersonId == personId), day);
+
+    private IQueryable<StudentClassRow> ClassRows(IQueryable<ClassMembership> memberships, DateOnly day) =>
+        memberships.AsNoTracking()
             .Join(db.ClassGroups, m => m.ClassGroupId, c => c.Id, (m, c) => new { m.PersonId, Class = c })
             .Join(db.AcademicYears.Where(y => y.StartsOn <= day && day <= y.EndsOn), x => x.Class.AcademicYearId, y => y.Id, (x, y) => x)
-            .Join(db.Organisations, x => x.Class.OrganisationId, o => o.Id, (x, o) => new
+            .Join(db.Organisations, x => x.Class.OrganisationId, o => o.Id, (x, o) => new StudentClassRow
             {
-                x.PersonId, o.Kind, x.Class.OrganisationId, x.Class.Id, x.Class.AcademicYearId, x.Class.Grade, x.Class.Name, x.Class.ClassTeacherId,
-            })
-            .ToListAsync(ct);
-        return [.. rows.Select(r => new StudentClass(r.PersonId, r.OrganisationId, r.Kind, new SchoolClass(r.Id, r.AcademicYearId, r.Grade, r.Name, r.ClassTeacherId)))];
-    }
+                PersonId = x.PersonId, Kind = o.Kind, OrganisationId = x.Class.OrganisationId, ClassId = x.Class.Id, AcademicYearId = x.Class.AcademicYearId,
+                Grade = x.Class.Grade, Name = x.Class.Name, ClassTeacherId = x.Class.ClassTeacherId,
+            });
 }

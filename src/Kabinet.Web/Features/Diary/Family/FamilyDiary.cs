@@ -8,8 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kabinet.Web.Features.Diary.Family;
 
-/// <summary>A student whose diary the viewer may open, with the class or college group they are in.</summary>
-public sealed record DiaryStudent(int PersonId, string Name, int OrganisationId, string School, bool College, SchoolClass Class)
+/// <summary>
+/// A student whose diary the viewer may open, with the class or college group they are in and that class's journal
+/// version, read in the same query (ADR 10).
+/// </summary>
+public sealed record DiaryStudent(int PersonId, string Name, int OrganisationId, string School, bool College, SchoolClass Class, long JournalVersion)
 {
     public string ClassTitle => College ? $"группа {Class.Name}" : $"{Class.Name} класс";
 }
@@ -63,10 +66,6 @@ public sealed class FamilyDiary(
     private static readonly TimeSpan ClassWeekFor = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan SlidingFor = TimeSpan.FromMinutes(10);
 
-    private static readonly Func<KabinetDbContext, int, CancellationToken, Task<long>> VersionQuery =
-        EF.CompileAsyncQuery((KabinetDbContext db, int classId, CancellationToken ct) =>
-            db.ClassJournalVersions.Where(v => v.ClassGroupId == classId).Select(v => v.Version).FirstOrDefault());
-
     private sealed record ClassWeekKey(int ClassId, DateOnly Monday, long Version);
 
     private sealed record StudentWeekKey(int PersonId, DateOnly Monday, long Version);
@@ -86,20 +85,29 @@ public sealed class FamilyDiary(
     public async Task<IReadOnlyList<DiaryStudent>> StudentsOfAsync(ClaimsPrincipal user, DateOnly day, CancellationToken ct)
     {
         var me = KabinetClaims.PersonIdOf(user);
-        var rows = new List<StudentClass>();
+        var rows = new List<(StudentClass Class, long Version)>();
         if (user.IsInRole(nameof(PortalRole.Student)))
-            rows.AddRange(await institutions.ClassesOfStudentsAsync([me], day, ct));
+            rows.AddRange(await WithVersionsAsync(institutions.ClassesOfStudents(me, day), ct));
         if (user.IsInRole(nameof(PortalRole.Parent)))
-            rows.AddRange(await institutions.ClassesOfStudentsAsync(families.ChildIdsOf(me), day, ct));
+            rows.AddRange(await WithVersionsAsync(institutions.ClassesOfStudents(families.ChildIdsOf(me), day), ct));
         if (rows.Count == 0)
             return [];
-        rows = [.. rows.DistinctBy(r => r.PersonId)];
-        var names = await NamesAsync(rows.Select(r => r.PersonId), ct);
-        var (schools, _) = await institutions.NamesAsync(rows.Select(r => r.OrganisationId), [], ct);
+        rows = [.. rows.DistinctBy(r => r.Class.PersonId)];
+        var names = await NamesAsync(rows.Select(r => r.Class.PersonId), ct);
+        var (schools, _) = await institutions.NamesAsync(rows.Select(r => r.Class.OrganisationId), [], ct);
         return [.. rows
-            .Select(r => new DiaryStudent(r.PersonId, names.GetValueOrDefault(r.PersonId, ""), r.OrganisationId, schools.GetValueOrDefault(r.OrganisationId, ""),
-                r.Kind == OrganisationKind.College, r.Class))
+            .Select(r => new DiaryStudent(r.Class.PersonId, names.GetValueOrDefault(r.Class.PersonId, ""), r.Class.OrganisationId,
+                schools.GetValueOrDefault(r.Class.OrganisationId, ""), r.Class.Kind == OrganisationKind.College, r.Class.Class, r.Version))
             .OrderBy(s => s.PersonId == me ? 0 : 1).ThenByDescending(s => s.Class.Grade).ThenBy(s => s.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The classes with their journal versions (no row yet — 0), in the class lookup's own statement.</summary>
+    private async Task<IEnumerable<(StudentClass, long)>> WithVersionsAsync(IQueryable<StudentClassRow> classes, CancellationToken ct)
+    {
+        var rows = await classes
+            .Select(c => new { Row = c, Version = db.ClassJournalVersions.Where(v => v.ClassGroupId == c.ClassId).Select(v => v.Version).FirstOrDefault() })
+            .ToListAsync(ct);
+        return rows.Select(r => (r.Row.ToStudentClass(), r.Version));
     }
 
     /// <summary>The student's diary if the viewer may open it (null — «not found»): their own child, or themself as a student.</summary>
@@ -115,8 +123,6 @@ public sealed class FamilyDiary(
         return own ? new DiaryAccess(null, family) : null;
     }
 
-    /// <summary>The class's journal version: every change of its journal raises it (no row yet — 0).</summary>
-    public Task<long> VersionAsync(int classId, CancellationToken ct) => VersionQuery(db, classId, ct);
 
     public async Task<ClassWeek> ClassWeekAsync(DiaryStudent student, DateOnly monday, long version, CancellationToken ct)
     {

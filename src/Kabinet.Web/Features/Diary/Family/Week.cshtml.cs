@@ -5,8 +5,8 @@ namespace Kabinet.Web.Features.Diary.Family;
 
 /// <summary>
 /// A student's week (Monday to Saturday): lessons with topics, homework set and due, marks, attendance and comments.
-/// The hot page of the portal: when cached it costs the class lookup (with the ownership check) and the journal
-/// version read — ADR 10.
+/// The hot page of the portal: when cached it costs one query — the class lookup with the ownership check and the
+/// class's journal version (ADR 10).
 /// </summary>
 public sealed class WeekModel(FamilyDiary diary, TimeProvider time) : FamilyDiaryPage(diary, time)
 {
@@ -32,9 +32,8 @@ public sealed class WeekModel(FamilyDiary diary, TimeProvider time) : FamilyDiar
             : FamilyDiary.DefaultMonday(Today);
         if (Student is null)
             return Page();
-        var version = await _diary.VersionAsync(Student.Class.Id, ct);
-        Week = await _diary.ClassWeekAsync(Student, Monday, version, ct);
-        Mine = await _diary.StudentWeekAsync(Student.PersonId, Monday, version, ct);
+        Week = await _diary.ClassWeekAsync(Student, Monday, Student.JournalVersion, ct);
+        Mine = await _diary.StudentWeekAsync(Student.PersonId, Monday, Student.JournalVersion, ct);
         return Page();
     }
 
