@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 
@@ -16,6 +15,12 @@ using System.Net;
 // --users login{n}:N:password signs in N people (login{n} with n = 01 … N) and spreads the connections over
 // them, each connection with its own person's cookie and {my-application}: N concurrent users, not one.
 
+if (args.Length > 0 && args[0] == "enroll")
+{
+    await EnrollmentBench.RunAsync(args[1..]);
+    return;
+}
+
 var options = Options.Parse(args);
 using var handler = new SocketsHttpHandler
 {
@@ -30,7 +35,7 @@ var paths = options.Paths.ToList();
 var users = new List<Session>();
 foreach (var credentials in options.SignIn is { } one ? [one] : ExpandUsers(options.Users))
 {
-    var cookie = await SignInAsync(client, credentials);
+    var cookie = await Load.SignInAsync(client, credentials);
     var application = paths.Exists(p => p.Contains("{my-application}", StringComparison.Ordinal))
         ? await FirstLinkAsync(client, cookie, "/kindergarten", "href=\"/kindergarten/([0-9]+)\"")
         : "";
@@ -46,43 +51,11 @@ Console.WriteLine($"{"target",-48} {"requests",9} {"req/s",9} {"p50 ms",8} {"p95
 double? baseline = null;
 foreach (var path in paths)
 {
-    await RunAsync(client, path, users, options.Connections, TimeSpan.FromSeconds(options.WarmupSeconds));
-    var result = await RunAsync(client, path, users, options.Connections, TimeSpan.FromSeconds(options.Seconds));
+    await Load.RunAsync(client, path, users, options.Connections, TimeSpan.FromSeconds(options.WarmupSeconds));
+    var result = await Load.RunAsync(client, path, users, options.Connections, TimeSpan.FromSeconds(options.Seconds));
     baseline ??= result.Throughput;
     Console.WriteLine(FormattableString.Invariant(
         $"{Shorten(path),-48} {result.Requests,9} {result.Throughput,9:0} {result.Percentile(0.50),8:0.0} {result.Percentile(0.95),8:0.0} {result.Percentile(0.99),8:0.0} {result.Errors,7} {result.Throughput / baseline.Value,8:0.00}"));
-}
-
-// Signs in like a browser: the form's anti-forgery token and cookie, then the login form; returns the Cookie header to send.
-static async Task<string> SignInAsync(HttpClient client, string credentials)
-{
-    var (login, password) = (credentials[..credentials.IndexOf(':', StringComparison.Ordinal)], credentials[(credentials.IndexOf(':', StringComparison.Ordinal) + 1)..]);
-    var cookies = new Dictionary<string, string>();
-    void Keep(HttpResponseMessage response)
-    {
-        foreach (var header in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
-        {
-            var pair = header.Split(';')[0];
-            cookies[pair[..pair.IndexOf('=', StringComparison.Ordinal)]] = pair;
-        }
-    }
-
-    using var form = await client.GetAsync("/account/login");
-    Keep(form);
-    var token = System.Text.RegularExpressions.Regex.Match(await form.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
-    using var post = new HttpRequestMessage(HttpMethod.Post, "/account/login")
-    {
-        Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Login"] = login, ["Password"] = password, ["__RequestVerificationToken"] = token }),
-    };
-    post.Headers.Add("Cookie", string.Join("; ", cookies.Values));
-    using var signedIn = await client.SendAsync(post);
-    Keep(signedIn);
-    if (signedIn.StatusCode != HttpStatusCode.Redirect)
-    {
-        var why = System.Text.RegularExpressions.Regex.Match(await signedIn.Content.ReadAsStringAsync(), "<li>([^<]+)</li>|class=\"field-error\"[^>]*>([^<]+)<").Value;
-        throw new InvalidOperationException($"Sign-in as {login} failed: {(int)signedIn.StatusCode} {why}");
-    }
-    return string.Join("; ", cookies.Values);
 }
 
 // The first id a signed-in page links to (the person's own application or child); a missing link stops the run, it would measure 404s.
@@ -109,60 +82,6 @@ static IEnumerable<string> ExpandUsers(string? pattern)
 }
 
 static string Shorten(string path) => path.Length <= 48 ? path : path[..45] + "...";
-
-// Connection c works as users[c % users.Count] (anonymous when there are none).
-static async Task<Result> RunAsync(HttpClient client, string path, IReadOnlyList<Session> users, int connections, TimeSpan duration)
-{
-    var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-    var workers = Enumerable.Range(0, connections).Select(c => Task.Run(async () =>
-    {
-        var latencies = new List<double>(4096);
-        var errors = 0;
-        var user = users.Count == 0 ? null : users[c % users.Count];
-        var url = user is null ? path : path.Replace("{my-application}", user.Application, StringComparison.Ordinal).Replace("{my-child}", user.Child, StringComparison.Ordinal);
-        while (Stopwatch.GetTimestamp() < stopAt)
-        {
-            var started = Stopwatch.GetTimestamp();
-            try
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, url);
-                if (user is not null)
-                    request.Headers.Add("Cookie", user.Cookie);
-                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
-                if (!response.IsSuccessStatusCode)
-                    errors++;
-            }
-            catch (HttpRequestException)
-            {
-                errors++;
-            }
-            catch (TaskCanceledException)
-            {
-                errors++;
-            }
-
-            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
-
-        return (latencies, errors);
-    })).ToArray();
-
-    var started = Stopwatch.GetTimestamp();
-    var done = await Task.WhenAll(workers);
-    var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
-    var all = done.SelectMany(d => d.latencies).Order().ToArray();
-    return new Result(all, done.Sum(d => d.errors), elapsed);
-}
-
-internal sealed record Result(double[] SortedLatencies, int Errors, double Seconds)
-{
-    public int Requests => SortedLatencies.Length;
-
-    public double Throughput => Requests / Seconds;
-
-    public double Percentile(double p) =>
-        SortedLatencies.Length == 0 ? double.NaN : SortedLatencies[Math.Min(SortedLatencies.Length - 1, (int)Math.Ceiling(p * SortedLatencies.Length) - 1)];
-}
 
 internal sealed record Session(string Cookie, string Application, string Child);
 

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Net;
+
+/// <summary>What every benchmark mode shares: signing in through the real form, and a closed-loop run of GETs.</summary>
+internal static class Load
+{
+    // Signs in like a browser: the form's anti-forgery token and cookie, then the login form; returns the Cookie header to send.
+    public static async Task<string> SignInAsync(HttpClient client, string credentials)
+    {
+        var (login, password) = (credentials[..credentials.IndexOf(':', StringComparison.Ordinal)], credentials[(credentials.IndexOf(':', StringComparison.Ordinal) + 1)..]);
+        var cookies = new Dictionary<string, string>();
+        void Keep(HttpResponseMessage response)
+        {
+            foreach (var header in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
+            {
+                var pair = header.Split(';')[0];
+                cookies[pair[..pair.IndexOf('=', StringComparison.Ordinal)]] = pair;
+            }
+        }
+
+        using var form = await client.GetAsync("/account/login");
+        Keep(form);
+        var token = System.Text.RegularExpressions.Regex.Match(await form.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Login"] = login, ["Password"] = password, ["__RequestVerificationToken"] = token }),
+        };
+        post.Headers.Add("Cookie", string.Join("; ", cookies.Values));
+        using var signedIn = await client.SendAsync(post);
+        Keep(signedIn);
+        if (signedIn.StatusCode != HttpStatusCode.Redirect)
+        {
+            var why = System.Text.RegularExpressions.Regex.Match(await signedIn.Content.ReadAsStringAsync(), "<li>([^<]+)</li>|class=\"field-error\"[^>]*>([^<]+)<").Value;
+            throw new InvalidOperationException($"Sign-in as {login} failed: {(int)signedIn.StatusCode} {why}");
+        }
+        return string.Join("; ", cookies.Values);
+    }
+
+    // Connection c works as users[c % users.Count] (anonymous when there are none).
+    public static async Task<Result> RunAsync(HttpClient client, string path, IReadOnlyList<Session> users, int connections, TimeSpan duration)
+    {
+        var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var workers = Enumerable.Range(0, connections).Select(c => Task.Run(async () =>
+        {
+            var latencies = new List<double>(4096);
+            var errors = 0;
+            var user = users.Count == 0 ? null : users[c % users.Count];
+            var url = user is null ? path : path.Replace("{my-application}", user.Application, StringComparison.Ordinal).Replace("{my-child}", user.Child, StringComparison.Ordinal);
+            while (Stopwatch.GetTimestamp() < stopAt)
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                    if (user is not null)
+                        request.Headers.Add("Cookie", user.Cookie);
+                    using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+                    if (!response.IsSuccessStatusCode)
+                        errors++;
+                }
+                catch (HttpRequestException)
+                {
+                    errors++;
+                }
+                catch (TaskCanceledException)
+                {
+                    errors++;
+                }
+
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            return (latencies, errors);
+        })).ToArray();
+
+        var started = Stopwatch.GetTimestamp();
+        var done = await Task.WhenAll(workers);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var all = done.SelectMany(d => d.latencies).Order().ToArray();
+        return new Result(all, done.Sum(d => d.errors), elapsed);
+    }
+}
+
+internal sealed record Result(double[] SortedLatencies, int Errors, double Seconds)
+{
+    public int Requests => SortedLatencies.Length;
+
+    public double Throughput => Requests / Seconds;
+
+    public double Percentile(double p) =>
+        SortedLatencies.Length == 0 ? double.NaN : SortedLatencies[Math.Min(SortedLatencies.Length - 1, (int)Math.Ceiling(p * SortedLatencies.Length) - 1)];
+}
