@@ -79,8 +79,8 @@ public sealed class Speciality
 
     public int TotalPlaces => BudgetPlaces + PaidPlaces;
 
-    /// <summary>The admission year whose campaign a region day belongs to: after the last extension (25 November) the next one is prepared.</summary>
-    public static int AdmissionYearOn(DateOnly day) => day > new DateOnly(day.Year, 11, 25) ? day.Year + 1 : day.Year;
+    /// <summary>The admission year whose campaign a region day belongs to: the calendar year (a campaign runs June to November).</summary>
+    public static int AdmissionYearOn(DateOnly day) => day.Year;
 }
 
 public static class SpecialityTitles

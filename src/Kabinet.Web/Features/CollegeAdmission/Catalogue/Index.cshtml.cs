@@ -30,8 +30,14 @@ public sealed class IndexModel(KabinetDbContext db, InstitutionDirectory institu
 
     public IReadOnlyDictionary<int, string> Names { get; private set; } = new Dictionary<int, string>();
 
+    /// <summary>The colleges whose admissions office the signed-in user runs.</summary>
+    public IReadOnlyList<NamedItem> MyColleges { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        var administered = Accounts.KabinetClaims.OrganisationsOf(User, Accounts.PortalRole.OrganisationAdmin);
+        if (administered.Count > 0)
+            MyColleges = [.. (await institutions.CollegesInAsync(null, ct)).Where(c => administered.Contains(c.Id))];
         Today = time.Today();
         AdmissionYear = Speciality.AdmissionYearOn(Today);
         Municipalities = await institutions.MunicipalitiesAsync(ct);
