@@ -25,8 +25,8 @@ public sealed class ApplyTests(CollegeApp app)
         Assert.Contains("ниже границы бюджетных мест", page.Text("#ranking-place"), StringComparison.Ordinal);
         Assert.Contains("attestat.pdf", page.Text("#documents + ul"), StringComparison.Ordinal);
         var mine = await browser.GetPageAsync("/college/applications");
-        Assert.Contains($"СПО-2026-{id:000000}", mine.Text("#my-applications"), StringComparison.Ordinal);
-        Assert.Contains("2 из 2", mine.Text("#my-applications td.place"), StringComparison.Ordinal);
+        var row = mine.QuerySelectorAll("#my-applications tbody tr").Single(r => r.TextContent.Contains($"СПО-2026-{id:000000}", StringComparison.Ordinal));
+        Assert.Contains("2 из 2", row.QuerySelector("td.place")!.TextContent, StringComparison.Ordinal);
         var saved = await app.InDbAsync(db => db.CollegeApplications.Include(a => a.Documents).SingleAsync(a => a.Id == id));
         Assert.Equal(450, saved.AverageHundredths);
         Assert.Equal(cast.EntrantId, saved.EntrantPersonId);

@@ -49,6 +49,7 @@ public sealed class CollegeApp() : KabinetApp(services: s => s.AddSingleton<Time
         var db = scope.ServiceProvider.GetRequiredService<KabinetDbContext>();
         var demoCollege = await db.Users.Where(u => u.UserName == "demo.college").Join(db.RoleGrants, u => u.Id, g => g.AccountId, (u, g) => g.OrganisationId!.Value).FirstAsync();
         var otherCollege = await db.Organisations.Where(o => o.Kind == OrganisationKind.College && o.Id != demoCollege).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync();
+        var school = await db.Organisations.Where(o => o.Kind == OrganisationKind.School).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync();
         var entrant = new Person { LastName = "Абитуриентова", FirstName = "Алина", MiddleName = "Сергеевна", BirthDate = new DateOnly(2010, 3, 3) };
         var parent = new Person { LastName = "Поступаев", FirstName = "Олег", BirthDate = new DateOnly(1980, 1, 1) };
         var child = new Person { LastName = "Поступаев", FirstName = "Илья", BirthDate = new DateOnly(2010, 5, 5) };
@@ -57,7 +58,7 @@ public sealed class CollegeApp() : KabinetApp(services: s => s.AddSingleton<Time
         await db.SaveChangesAsync();
         db.FamilyLinks.Add(new FamilyLink { GuardianId = parent.Id, ChildId = child.Id, Relation = FamilyRelation.Father });
         await db.SaveChangesAsync();
-        var entrantAccount = await AccountAsync(scope.ServiceProvider, Entrant, entrant.Id, PortalRole.Student, null);
+        var entrantAccount = await AccountAsync(scope.ServiceProvider, Entrant, entrant.Id, PortalRole.Student, school);
         var parentAccount = await AccountAsync(scope.ServiceProvider, Parent, parent.Id, PortalRole.Parent, null);
         await AccountAsync(scope.ServiceProvider, OtherCollegeAdmin, otherAdmin.Id, PortalRole.OrganisationAdmin, otherCollege);
         return new CollegeCast(demoCollege, otherCollege, entrant.Id, entrantAccount, parent.Id, parentAccount, child.Id);
@@ -68,7 +69,8 @@ public sealed class CollegeApp() : KabinetApp(services: s => s.AddSingleton<Time
         var db = services.GetRequiredService<KabinetDbContext>();
         var users = services.GetRequiredService<UserManager<Account>>();
         var account = new Account { UserName = login, Email = $"{login}@kabinet.example", EmailConfirmed = true, PersonId = personId, CreatedAt = Now.UtcDateTime };
-        Assert.True((await users.CreateAsync(account, Seeder.DemoPassword)).Succeeded);
+        var created = await users.CreateAsync(account, Seeder.DemoPassword);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
         db.RoleGrants.Add(RoleGrant.Create(account.Id, role, Now.UtcDateTime, organisationId));
         await db.SaveChangesAsync();
         return account.Id;

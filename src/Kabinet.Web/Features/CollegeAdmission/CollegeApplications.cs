@@ -111,7 +111,7 @@ public sealed class CollegeApplications(KabinetDbContext db, FamilyDirectory fam
 
         if (problems.Count > 0)
             return new ApplyOutcome(null, problems);
-        if (await ActiveIdAsync(speciality.Id, entrant, ct) is { } existing)
+        if (await ActiveNumberAsync(speciality.Id, entrant, ct) is { } existing)
             return Refused(SpecialityField, $"На эту специальность уже подано заявление № {existing}. Можно подать заявления на другие специальности.");
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -160,7 +160,7 @@ public sealed class CollegeApplications(KabinetDbContext db, FamilyDirectory fam
         catch (DbUpdateException e)
         {
             Forget(application, stored);
-            if (await ActiveIdAsync(speciality.Id, entrant, ct) is { } duplicate)
+            if (await ActiveNumberAsync(speciality.Id, entrant, ct) is { } duplicate)
                 return Refused(SpecialityField, $"На эту специальность уже подано заявление № {duplicate}. Можно подать заявления на другие специальности.");
             if (!DbExceptions.IsUnavailable(e))
                 throw;
@@ -187,10 +187,11 @@ public sealed class CollegeApplications(KabinetDbContext db, FamilyDirectory fam
             files.Discard(key);
     }
 
-    private Task<int?> ActiveIdAsync(int specialityId, int entrant, CancellationToken ct) =>
-        db.CollegeApplications.Where(a => a.SpecialityId == specialityId && a.EntrantPersonId == entrant
+    /// <summary>The number of the person's active application to the speciality, if there is one.</summary>
+    private async Task<string?> ActiveNumberAsync(int specialityId, int entrant, CancellationToken ct) =>
+        await db.CollegeApplications.Where(a => a.SpecialityId == specialityId && a.EntrantPersonId == entrant
                 && a.Status != CollegeApplicationStatus.Refused && a.Status != CollegeApplicationStatus.Withdrawn)
-            .Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
+            .Select(a => new { a.Id, a.RegisteredAt }).FirstOrDefaultAsync(ct) is { } found ? CollegeApplication.NumberOf(found.Id, found.RegisteredAt) : null;
 
     private static string FieldOf(CollegeDocumentKind kind) => kind switch
     {
