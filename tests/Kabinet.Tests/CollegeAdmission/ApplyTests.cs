@@ -2,6 +2,7 @@ using System.Net;
 using Kabinet.Tests.Infrastructure;
 using Kabinet.Web.Features.CollegeAdmission;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kabinet.Tests.CollegeAdmission;
 
@@ -52,6 +53,28 @@ public sealed class ApplyTests(CollegeApp app)
         Assert.Contains($"уже подано заявление № СПО-2026-{id:000000}", page.Text("#speciality-error"), StringComparison.Ordinal);
         Assert.Equal(1, await app.InDbAsync(db => db.CollegeApplications.CountAsync(a => a.SpecialityId == first && a.EntrantPersonId == cast.ChildId)));
         Assert.Equal(cast.ParentAccountId, await app.InDbAsync(db => db.CollegeApplications.Where(a => a.Id == id).Select(a => a.SubmittedByAccountId).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_parents_application_for_the_child_is_in_the_applications_list_with_the_child_named()
+    {
+        var cast = await app.CastAsync();
+        var speciality = await app.SpecialityAsync(cast.College);
+        var fields = CollegeForms.Valid();
+        fields["EntrantPersonId"] = cast.ChildId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var id = CollegeForms.CreatedId(await CollegeForms.ApplyAsync(await app.SignedInAsync(CollegeApp.Parent), speciality, fields));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var sources = scope.ServiceProvider.GetServices<Kabinet.Web.Common.Applications.IApplicationSource>();
+        var items = new List<Kabinet.Web.Common.Applications.ApplicationListItem>();
+        foreach (var source in sources)
+            items.AddRange(await source.OfAccountAsync(cast.ParentAccountId, cast.ParentId, TestContext.Current.CancellationToken));
+
+        var item = Assert.Single(items, i => i.Link == $"/college/applications/{id}");
+        Assert.Equal($"СПО-2026-{id:000000}", item.Number);
+        Assert.Equal("Поступаев Илья", item.ChildName);
+        Assert.Equal("Подано", item.StatusTitle);
+        Assert.False(item.IsFinished);
     }
 
     public static TheoryData<string, string, string, string> BadInput() => new()
