@@ -135,6 +135,12 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
 
     public DbSet<Features.Messages.MessageBroadcast> MessageBroadcasts => Set<Features.Messages.MessageBroadcast>();
 
+    public DbSet<Features.CollegeAdmission.Speciality> Specialities => Set<Features.CollegeAdmission.Speciality>();
+
+    public DbSet<Features.CollegeAdmission.CollegeApplication> CollegeApplications => Set<Features.CollegeAdmission.CollegeApplication>();
+
+    public DbSet<Features.CollegeAdmission.CollegeDocument> CollegeDocuments => Set<Features.CollegeAdmission.CollegeDocument>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -149,6 +155,7 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
         Features.Faq.FaqModule.ConfigureModel(builder);
         Features.Diary.DiaryModule.ConfigureModel(builder);
         Features.Messages.MessagesModule.ConfigureModel(builder);
+        Features.CollegeAdmission.CollegeAdmissionModule.ConfigureModel(builder);
         ConfigureCrossModuleKeys(builder);
     }
 
@@ -195,6 +202,10 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
         builder.Entity<Features.Messages.MessageThread>().HasOne<Person>().WithMany().HasForeignKey(t => t.StudentPersonId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Messages.ThreadParticipant>().HasOne<Person>().WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Messages.Message>().HasOne<Person>().WithMany().HasForeignKey(m => m.AuthorPersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.CollegeAdmission.Speciality>().HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.CollegeAdmission.Speciality>().HasOne<Municipality>().WithMany().HasForeignKey(s => s.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.CollegeAdmission.CollegeApplication>().HasOne<Person>().WithMany().HasForeignKey(a => a.EntrantPersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.CollegeAdmission.CollegeApplication>().HasOne<Account>().WithMany().HasForeignKey(a => a.SubmittedByAccountId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -17,6 +17,7 @@ public sealed class SignInTests(DemoApp app)
         { "demo.admin", PortalRole.OrganisationAdmin },
         { "demo.operator", PortalRole.MunicipalOperator },
         { "demo.region", PortalRole.RegionalAdmin },
+        { "demo.college", PortalRole.OrganisationAdmin },
     };
 
     [Theory]

@@ -19,7 +19,7 @@ public sealed class ModuleBoundaryTests
         ["Accounts"] = ["AccountDirectory", "KabinetClaims", "KabinetPolicies", "PortalRole", "PortalRoleNames"],
         ["Families"] = ["FamilyDirectory", "PersonSummary", "PersonName", "PersonProfile", "Sex", "DocumentKind", "Documents", "Names"],
         ["Institutions"] = ["InstitutionDirectory", "RegionSummary", "StudyPlace", "NamedItem", "OrganisationKind", "OrganisationKindNames", "KindergartenGroupPlaces", "KindergartenFreePlaces", "GroupFocus", "DailyMode", "SchoolYear", "SchoolTerm", "SchoolClass", "StaffMember", "StudentClass", "StudentClassRow"],
-        ["Kindergarten"] = [],
+        ["Kindergarten"] = ["DocumentRules"], // the scan rules (PDF/JPEG/PNG by content, 10 МБ), shared with college applications
         ["Home"] = [],
         ["Errors"] = [],
         ["ApiDocs"] = [],
@@ -31,6 +31,7 @@ public sealed class ModuleBoundaryTests
         ["Faq"] = ["FaqMarkdown"], // the portal's safe Markdown, also for homework
         ["Diary"] = ["DiaryDirectory", "ClassTeacher", "MarkValue", "MarkValues", "MarkSummary", "MarkAverages", "DiaryToday", "DiaryTodayLesson", "DiaryRecentMark", "DiaryDueHomework"],
         ["Messages"] = ["MessageInbox"],
+        ["CollegeAdmission"] = [],
     };
 
     public static TheoryData<string, string> ModulePairs()

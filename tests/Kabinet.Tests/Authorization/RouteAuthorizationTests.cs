@@ -69,6 +69,16 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         ["/notifications/settings"] = ("/notifications/settings", Access.SignedIn, HttpStatusCode.OK),
         ["/admin/support"] = ("/admin/support", Access.RegionalAdmin, HttpStatusCode.OK),
         ["/admin/support/{id:int}"] = ("/admin/support/999999", Access.RegionalAdmin, HttpStatusCode.NotFound),
+        ["/college"] = ("/college", Access.Public, HttpStatusCode.OK),
+        ["/college/specialities/{id:int}"] = ("/college/specialities/999999", Access.Public, HttpStatusCode.NotFound), // real lists: CollegeAuthorizationTests
+        ["/college/apply"] = ("/college/apply?speciality=999999", Access.SignedIn, HttpStatusCode.NotFound),
+        ["/college/applications"] = ("/college/applications", Access.SignedIn, HttpStatusCode.OK),
+        // Own and others' applications, scans and the admissions office of each college: CollegeAuthorizationTests.
+        ["/college/applications/{id:int}"] = ("/college/applications/999999", Access.SignedIn, HttpStatusCode.NotFound),
+        ["/college/applications/{id:int}/documents/{documentId:int}"] = ("/college/applications/999999/documents/1", Access.SignedIn, HttpStatusCode.NotFound),
+        ["/college/org/{orgId:int}/plan"] = ("/college/org/999999/plan", Access.OrganisationAdmin, HttpStatusCode.NotFound),
+        ["/college/org/{orgId:int}/applications"] = ("/college/org/999999/applications", Access.OrganisationAdmin, HttpStatusCode.NotFound),
+        ["/college/org/{orgId:int}/applications/{id:int}"] = ("/college/org/999999/applications/1", Access.OrganisationAdmin, HttpStatusCode.NotFound),
         ["/kindergarten"] = ("/kindergarten", Access.SignedIn, HttpStatusCode.OK),
         ["/kindergarten/apply"] = ("/kindergarten/apply", Access.SignedIn, HttpStatusCode.OK),
         ["/kindergarten/{id:int}"] = ("/kindergarten/999999", Access.SignedIn, HttpStatusCode.NotFound), // own applications: KindergartenAuthorizationTests

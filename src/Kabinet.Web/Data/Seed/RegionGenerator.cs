@@ -6,7 +6,8 @@ namespace Kabinet.Web.Data.Seed;
 /// <summary>The people the demo accounts belong to, picked out of the generated region.</summary>
 internal sealed record DemoCast(
     int KemerovoId, int GymnasiumId, int ParentPersonId, int StudentPersonId, int TeacherPersonId,
-    int OrganisationAdminPersonId, int OperatorPersonId, int RegionalAdminPersonId, int ToddlerPersonId = 0, int KindergartenId = 0);
+    int OrganisationAdminPersonId, int OperatorPersonId, int RegionalAdminPersonId, int ToddlerPersonId = 0, int KindergartenId = 0,
+    int CollegeId = 0, int CollegeAdminPersonId = 0);
 
 /// <summary>Everything the generator made, with ids assigned, ready for bulk insertion in this order.</summary>
 internal sealed class GeneratedRegion
@@ -102,10 +103,14 @@ internal sealed partial class RegionGenerator
         foreach (var children in _childrenByMunicipality.Values)
             FormFamilies(children);
 
+        // The admissions office of a college in Кемерово (its head) runs the demo college admission.
+        var college = _region.Organisations.FirstOrDefault(o => o.MunicipalityId == cast.KemerovoId && o.Kind == OrganisationKind.College);
         _region.Cast = cast with
         {
             OperatorPersonId = NewAdult(Sex.Female, _startYear - 47).Id,
             RegionalAdminPersonId = NewAdult(Sex.Male, _startYear - 51).Id,
+            CollegeId = college?.Id ?? 0,
+            CollegeAdminPersonId = college is null ? 0 : _region.Employees.First(e => e.OrganisationId == college.Id).PersonId,
         };
         AddQueueApplications();
         return _region;

@@ -42,6 +42,7 @@ public static class NotificationKinds
     public const string ChildLink = "child-link";
     public const string RoleRequest = "role-request";
     public const string KindergartenApplication = "kindergarten-application";
+    public const string CollegeApplication = "college-application";
     public const string DiaryDigest = "diary-digest";
     public const string Message = "message";
     public const string DiaryMark = "diary-mark";
@@ -53,6 +54,7 @@ public static class NotificationKinds
         new(ChildLink, "Подтверждение связи с ребёнком", EmailByDefault: true),
         new(RoleRequest, "Запросы ролей и выдача прав", EmailByDefault: true),
         new(KindergartenApplication, "Заявления в детский сад: статус, направление", EmailByDefault: true),
+        new(CollegeApplication, "Заявления в колледж: статус, зачисление", EmailByDefault: true),
         new(Message, "Сообщения от учителей и родителей", EmailByDefault: true),
         new(DiaryMark, "Оценки: новые и исправленные", EmailByDefault: false),
         new(DiaryHomework, "Домашние задания", EmailByDefault: false),

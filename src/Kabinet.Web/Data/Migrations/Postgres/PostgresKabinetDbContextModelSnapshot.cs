@@ -704,6 +704,343 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                     b.ToTable("sign_in_events", (string)null);
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AchievementCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("achievement_count");
+
+                    b.Property<int>("Achievements")
+                        .HasColumnType("integer")
+                        .HasColumnName("achievements");
+
+                    b.Property<int>("AverageHundredths")
+                        .HasColumnType("integer")
+                        .HasColumnName("average_hundredths");
+
+                    b.Property<DateOnly>("DocumentIssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("document_issued_on");
+
+                    b.Property<string>("DocumentLevel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("document_level");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("document_number");
+
+                    b.Property<string>("DocumentSeries")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("document_series");
+
+                    b.Property<int>("EntrantPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("entrant_person_id");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<bool>("OriginalSubmitted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("original_submitted");
+
+                    b.Property<bool>("PersonalDataConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("personal_data_consent");
+
+                    b.Property<bool>("PriorityRight")
+                        .HasColumnType("boolean")
+                        .HasColumnName("priority_right");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<int>("SpecialityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("speciality_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<int?>("SubmittedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("submitted_by_account_id");
+
+                    b.Property<bool>("TargetContract")
+                        .HasColumnType("boolean")
+                        .HasColumnName("target_contract");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_college_applications");
+
+                    b.HasIndex("EntrantPersonId")
+                        .HasDatabaseName("ix_college_applications_entrant_person_id");
+
+                    b.HasIndex("MunicipalityId")
+                        .HasDatabaseName("ix_college_applications_municipality_id");
+
+                    b.HasIndex("SubmittedByAccountId")
+                        .HasDatabaseName("ix_college_applications_submitted_by_account_id");
+
+                    b.HasIndex("OrganisationId", "Status")
+                        .HasDatabaseName("ix_college_applications_organisation_id_status");
+
+                    b.HasIndex("SpecialityId", "EntrantPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_college_applications_one_active_per_speciality")
+                        .HasFilter("status NOT IN ('Refused', 'Withdrawn')");
+
+                    b.HasIndex("SpecialityId", "Status", "PriorityRight", "AverageHundredths")
+                        .HasDatabaseName("ix_college_applications_speciality_id_status_priority_right_av");
+
+                    b.ToTable("college_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(130)
+                        .HasColumnType("character varying(130)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("storage_key");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<int?>("UploadedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("uploaded_by_account_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_college_documents");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_college_documents_application_id");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_college_documents_storage_key");
+
+                    b.ToTable("college_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int?>("ByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("by_account_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_college_status_changes");
+
+                    b.HasIndex("ApplicationId", "At")
+                        .HasDatabaseName("ix_college_status_changes_application_id_at");
+
+                    b.ToTable("college_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.Speciality", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AcceptFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("accept_from");
+
+                    b.Property<DateOnly>("AcceptUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("accept_until");
+
+                    b.Property<int>("AdmissionYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("admission_year");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("basis");
+
+                    b.Property<int>("BudgetPlaces")
+                        .HasColumnType("integer")
+                        .HasColumnName("budget_places");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("EntranceTests")
+                        .HasColumnType("boolean")
+                        .HasColumnName("entrance_tests");
+
+                    b.Property<DateOnly?>("ExtendedUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("extended_until");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("form");
+
+                    b.Property<bool>("MedicalExamination")
+                        .HasColumnType("boolean")
+                        .HasColumnName("medical_examination");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("PaidPlaces")
+                        .HasColumnType("integer")
+                        .HasColumnName("paid_places");
+
+                    b.Property<string>("Qualification")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("qualification");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_college_specialities");
+
+                    b.HasIndex("MunicipalityId")
+                        .HasDatabaseName("ix_college_specialities_municipality_id");
+
+                    b.HasIndex("AdmissionYear", "MunicipalityId")
+                        .HasDatabaseName("ix_college_specialities_admission_year_municipality_id");
+
+                    b.HasIndex("OrganisationId", "AdmissionYear")
+                        .HasDatabaseName("ix_college_specialities_organisation_id_admission_year");
+
+                    b.ToTable("college_specialities", (string)null);
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Diary.Bell", b =>
                 {
                     b.Property<int>("Id")
@@ -3884,6 +4221,66 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_sign_in_events_accounts_account_id");
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeApplication", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("EntrantPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_college_applications_people_entrant_person_id");
+
+                    b.HasOne("Kabinet.Web.Features.CollegeAdmission.Speciality", null)
+                        .WithMany()
+                        .HasForeignKey("SpecialityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_college_applications_college_specialities_speciality_id");
+
+                    b.HasOne("Kabinet.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_college_applications_accounts_submitted_by_account_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeDocument", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.CollegeAdmission.CollegeApplication", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_college_documents_college_applications_application_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeStatusChange", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.CollegeAdmission.CollegeApplication", null)
+                        .WithMany("History")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_college_status_changes_college_applications_application_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.Speciality", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Institutions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_college_specialities_municipalities_municipality_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_college_specialities_organisations_organisation_id");
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Diary.Homework", b =>
                 {
                     b.HasOne("Kabinet.Web.Features.Diary.Lesson", null)
@@ -4542,6 +4939,13 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_account_tokens_accounts_user_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeApplication", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Institutions.AcademicYear", b =>

@@ -679,6 +679,335 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                     b.ToTable("sign_in_events", (string)null);
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AchievementCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("achievement_count");
+
+                    b.Property<int>("Achievements")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("achievements");
+
+                    b.Property<int>("AverageHundredths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("average_hundredths");
+
+                    b.Property<DateOnly>("DocumentIssuedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_issued_on");
+
+                    b.Property<string>("DocumentLevel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_level");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_number");
+
+                    b.Property<string>("DocumentSeries")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_series");
+
+                    b.Property<int>("EntrantPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entrant_person_id");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<bool>("OriginalSubmitted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("original_submitted");
+
+                    b.Property<bool>("PersonalDataConsent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("personal_data_consent");
+
+                    b.Property<bool>("PriorityRight")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority_right");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_at");
+
+                    b.Property<int>("SpecialityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("speciality_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<int?>("SubmittedByAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_by_account_id");
+
+                    b.Property<bool>("TargetContract")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("target_contract");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_college_applications");
+
+                    b.HasIndex("EntrantPersonId")
+                        .HasDatabaseName("ix_college_applications_entrant_person_id");
+
+                    b.HasIndex("MunicipalityId")
+                        .HasDatabaseName("ix_college_applications_municipality_id");
+
+                    b.HasIndex("SubmittedByAccountId")
+                        .HasDatabaseName("ix_college_applications_submitted_by_account_id");
+
+                    b.HasIndex("OrganisationId", "Status")
+                        .HasDatabaseName("ix_college_applications_organisation_id_status");
+
+                    b.HasIndex("SpecialityId", "EntrantPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_college_applications_one_active_per_speciality")
+                        .HasFilter("status NOT IN ('Refused', 'Withdrawn')");
+
+                    b.HasIndex("SpecialityId", "Status", "PriorityRight", "AverageHundredths")
+                        .HasDatabaseName("ix_college_applications_speciality_id_status_priority_right_average_hundredths");
+
+                    b.ToTable("college_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(130)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storage_key");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<int?>("UploadedByAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_by_account_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_college_documents");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_college_documents_application_id");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_college_documents_storage_key");
+
+                    b.ToTable("college_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<int?>("ByAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("by_account_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_college_status_changes");
+
+                    b.HasIndex("ApplicationId", "At")
+                        .HasDatabaseName("ix_college_status_changes_application_id_at");
+
+                    b.ToTable("college_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.Speciality", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AcceptFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accept_from");
+
+                    b.Property<DateOnly>("AcceptUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accept_until");
+
+                    b.Property<int>("AdmissionYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("admission_year");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basis");
+
+                    b.Property<int>("BudgetPlaces")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("budget_places");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("EntranceTests")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entrance_tests");
+
+                    b.Property<DateOnly?>("ExtendedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extended_until");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form");
+
+                    b.Property<bool>("MedicalExamination")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("medical_examination");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("PaidPlaces")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_places");
+
+                    b.Property<string>("Qualification")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qualification");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_college_specialities");
+
+                    b.HasIndex("MunicipalityId")
+                        .HasDatabaseName("ix_college_specialities_municipality_id");
+
+                    b.HasIndex("AdmissionYear", "MunicipalityId")
+                        .HasDatabaseName("ix_college_specialities_admission_year_municipality_id");
+
+                    b.HasIndex("OrganisationId", "AdmissionYear")
+                        .HasDatabaseName("ix_college_specialities_organisation_id_admission_year");
+
+                    b.ToTable("college_specialities", (string)null);
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Diary.Bell", b =>
                 {
                     b.Property<int>("Id")
@@ -3761,6 +4090,66 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_sign_in_events_accounts_account_id");
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeApplication", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("EntrantPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_college_applications_people_entrant_person_id");
+
+                    b.HasOne("Kabinet.Web.Features.CollegeAdmission.Speciality", null)
+                        .WithMany()
+                        .HasForeignKey("SpecialityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_college_applications_college_specialities_speciality_id");
+
+                    b.HasOne("Kabinet.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_college_applications_accounts_submitted_by_account_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeDocument", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.CollegeAdmission.CollegeApplication", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_college_documents_college_applications_application_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeStatusChange", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.CollegeAdmission.CollegeApplication", null)
+                        .WithMany("History")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_college_status_changes_college_applications_application_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.Speciality", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Institutions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_college_specialities_municipalities_municipality_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_college_specialities_organisations_organisation_id");
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Diary.Homework", b =>
                 {
                     b.HasOne("Kabinet.Web.Features.Diary.Lesson", null)
@@ -4419,6 +4808,13 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_account_tokens_accounts_user_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeApplication", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Institutions.AcademicYear", b =>
