@@ -21,7 +21,7 @@ internal static class EnrollmentBench
 {
     private const string Endpoint = "/api/v1/school/applications";
 
-    private sealed record Family(string Login, int ChildId, int SchoolYear, int[] Schools);
+    private sealed record Family(string Login, int ChildId, int SchoolYear, int[] Schools, DateOnly Born);
 
     private sealed record Submission(Family Family, string Cookie, int SchoolId, string Key);
 
@@ -259,7 +259,7 @@ internal static class EnrollmentBench
         adaptedProgramme = false,
         language = "русский",
         phone = "+7 900 000-00-00",
-        birthCertificate = new { series = "I-ЛО", number = (100000 + (s.Family.ChildId % 900000)).ToString(CultureInfo.InvariantCulture), issuedOn = "2020-12-01" },
+        birthCertificate = new { series = "I-ЛО", number = (100000 + (s.Family.ChildId % 900000)).ToString(CultureInfo.InvariantCulture), issuedOn = s.Family.Born.AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
         consentPersonalData = true,
         consentCharter = true,
     });
@@ -281,7 +281,8 @@ internal static class EnrollmentBench
     {
         var f = line.Split('\t');
         return new Family(f[0], int.Parse(f[1], CultureInfo.InvariantCulture), int.Parse(f[2], CultureInfo.InvariantCulture),
-            [.. f[3].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))]);
+            [.. f[3].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))],
+            DateOnly.ParseExact(f[4], "yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
     private sealed record EnrollOptions(
