@@ -704,6 +704,159 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                     b.ToTable("sign_in_events", (string)null);
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.Applications.Complaint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<int>("AuthorAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("author_account_id");
+
+                    b.Property<int>("AuthorPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("author_person_id");
+
+                    b.Property<DateOnly?>("ChildBirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("child_birth_date");
+
+                    b.Property<string>("ChildName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("child_name");
+
+                    b.Property<int?>("ChildPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("child_person_id");
+
+                    b.Property<string>("ClassName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("class_name");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaints");
+
+                    b.HasIndex("AuthorAccountId")
+                        .HasDatabaseName("ix_complaints_author_account_id");
+
+                    b.HasIndex("MunicipalityId", "CreatedAt")
+                        .HasDatabaseName("ix_complaints_municipality_id_created_at");
+
+                    b.HasIndex("OrganisationId", "CreatedAt")
+                        .HasDatabaseName("ix_complaints_organisation_id_created_at");
+
+                    b.ToTable("complaints", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Applications.ComplaintEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("ByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("by_account_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("comment");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("integer")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaint_events");
+
+                    b.HasIndex("ByAccountId")
+                        .HasDatabaseName("ix_complaint_events_by_account_id");
+
+                    b.HasIndex("ComplaintId", "At")
+                        .HasDatabaseName("ix_complaint_events_complaint_id_at");
+
+                    b.ToTable("complaint_events", (string)null);
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Diary.Bell", b =>
                 {
                     b.Property<int>("Id")
@@ -3884,6 +4037,47 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_sign_in_events_accounts_account_id");
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.Applications.Complaint", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaints_accounts_author_account_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaints_municipalities_municipality_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaints_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Applications.ComplaintEvent", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ByAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_events_accounts_by_account_id");
+
+                    b.HasOne("Kabinet.Web.Features.Applications.Complaint", null)
+                        .WithMany("History")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_events_complaints_complaint_id");
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Diary.Homework", b =>
                 {
                     b.HasOne("Kabinet.Web.Features.Diary.Lesson", null)
@@ -4542,6 +4736,11 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_account_tokens_accounts_user_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Applications.Complaint", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Institutions.AcademicYear", b =>
