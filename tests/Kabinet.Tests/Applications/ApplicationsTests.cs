@@ -45,6 +45,37 @@ public sealed class ApplicationsTests(IsolatedApp app) : IClassFixture<IsolatedA
     }
 
     [Fact]
+    public async Task Active_applications_come_first_and_the_list_filters_by_type_and_child()
+    {
+        var (gymnasium, _) = await ComplaintTestData.GymnasiumAsync(app);
+        var withdrawn = await ComplaintTestData.AddComplaintAsync(app, "demo.roditel", gymnasium);
+        var browser = await app.SignedInAsync("demo.roditel");
+        await browser.SubmitFormAsync($"/applications/complaints/{withdrawn}", new Dictionary<string, string>(), handler: "Withdraw");
+        var active = await ComplaintTestData.AddComplaintAsync(app, "demo.roditel", gymnasium);
+
+        var page = await browser.GetPageAsync("/applications");
+
+        var statuses = page.QuerySelectorAll("#applications tbody tr").Select(r => r.ClassList.Contains("is-finished")).ToList();
+        Assert.Equal(statuses.Order(), statuses); // no finished row before an active one
+        var links = Links(page.QuerySelector("#applications")!);
+        Assert.True(links.IndexOf($"/applications/complaints/{active}") < links.IndexOf($"/applications/complaints/{withdrawn}"));
+        Assert.Contains(page.QuerySelectorAll("#type option"), o => o.GetAttribute("value") == Complaint.TypeTitle);
+
+        var complaints = Links((await browser.GetPageAsync($"/applications?type={Uri.EscapeDataString(Complaint.TypeTitle)}")).QuerySelector("#applications")!);
+        Assert.Contains($"/applications/complaints/{active}", complaints);
+        Assert.All(complaints, l => Assert.StartsWith("/applications/complaints/", l, StringComparison.Ordinal));
+
+        var toddler = page.QuerySelectorAll("#applications tbody tr").First(r => Links(r).Any(l => l.StartsWith("/kindergarten/", StringComparison.Ordinal)))
+            .QuerySelector("td")!.TextContent.Trim();
+        var ofToddler = (await browser.GetPageAsync($"/applications?child={Uri.EscapeDataString(toddler)}")).QuerySelector("#applications")!;
+        Assert.NotEmpty(Links(ofToddler));
+        Assert.DoesNotContain($"/applications/complaints/{active}", Links(ofToddler));
+    }
+
+    private static List<string> Links(AngleSharp.Dom.IParentNode node) =>
+        [.. node.QuerySelectorAll("a").Select(a => a.GetAttribute("href") ?? "").Where(h => h.StartsWith("/applications/complaints/", StringComparison.Ordinal) || h.StartsWith("/kindergarten/", StringComparison.Ordinal)).Distinct()];
+
+    [Fact]
     public async Task Someone_without_applications_sees_where_to_apply()
     {
         var browser = await app.SignedInAsync("demo.uchitel");
