@@ -3,6 +3,7 @@ using Kabinet.Web.Common.Hosting;
 using Kabinet.Web.Data;
 using Kabinet.Web.Features.Accounts;
 using Kabinet.Web.Features.CollegeAdmission;
+using Kabinet.Web.Features.Applications;
 using Kabinet.Web.Features.Diary;
 using Kabinet.Web.Features.Families;
 using Kabinet.Web.Features.Faq;
@@ -35,6 +36,7 @@ builder.AddFaq();
 builder.AddDiary();
 builder.AddMessages();
 builder.AddCollegeAdmission();
+builder.AddApplications();
 
 var app = builder.Build();
 app.UsePlatform();

@@ -140,6 +140,9 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<Features.CollegeAdmission.CollegeApplication> CollegeApplications => Set<Features.CollegeAdmission.CollegeApplication>();
 
     public DbSet<Features.CollegeAdmission.CollegeDocument> CollegeDocuments => Set<Features.CollegeAdmission.CollegeDocument>();
+    public DbSet<Features.Applications.Complaint> Complaints => Set<Features.Applications.Complaint>();
+
+    public DbSet<Features.Applications.ComplaintEvent> ComplaintEvents => Set<Features.Applications.ComplaintEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -156,6 +159,7 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
         Features.Diary.DiaryModule.ConfigureModel(builder);
         Features.Messages.MessagesModule.ConfigureModel(builder);
         Features.CollegeAdmission.CollegeAdmissionModule.ConfigureModel(builder);
+        Features.Applications.ApplicationsModule.ConfigureModel(builder);
         ConfigureCrossModuleKeys(builder);
     }
 
@@ -201,6 +205,10 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
         builder.Entity<Features.Messages.MessageThread>().HasOne<Organisation>().WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Messages.MessageThread>().HasOne<Person>().WithMany().HasForeignKey(t => t.StudentPersonId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Messages.ThreadParticipant>().HasOne<Person>().WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Applications.Complaint>().HasOne<Account>().WithMany().HasForeignKey(c => c.AuthorAccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Applications.Complaint>().HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Applications.Complaint>().HasOne<Municipality>().WithMany().HasForeignKey(c => c.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Applications.ComplaintEvent>().HasOne<Account>().WithMany().HasForeignKey(h => h.ByAccountId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Messages.Message>().HasOne<Person>().WithMany().HasForeignKey(m => m.AuthorPersonId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.CollegeAdmission.Speciality>().HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.CollegeAdmission.Speciality>().HasOne<Municipality>().WithMany().HasForeignKey(s => s.MunicipalityId).OnDelete(DeleteBehavior.Restrict);

@@ -32,6 +32,7 @@ public sealed class ModuleBoundaryTests
         ["Diary"] = ["DiaryDirectory", "ClassTeacher", "MarkValue", "MarkValues", "MarkSummary", "MarkAverages", "DiaryToday", "DiaryTodayLesson", "DiaryRecentMark", "DiaryDueHomework"],
         ["Messages"] = ["MessageInbox"],
         ["CollegeAdmission"] = [],
+        ["Applications"] = [],
     };
 
     public static TheoryData<string, string> ModulePairs()

@@ -131,6 +131,14 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         ["/journal/{classGroupId:int}/{subjectId:int}/{date}/{number:int}"] = ("/journal/999999/1/2026-11-18/1", Access.Teacher, HttpStatusCode.NotFound),
         ["/journal/{classGroupId:int}/{subjectId:int}/marks"] = ("/journal/999999/1/marks", Access.Teacher, HttpStatusCode.NotFound),
         ["/journal/{classGroupId:int}/{subjectId:int}/export.csv"] = ("/journal/999999/1/export.csv", Access.Teacher, HttpStatusCode.NotFound),
+        // «Заявления» and complaints: real complaints of every scope are tried as every role in ApplicationsAuthorizationTests.
+        ["/applications"] = ("/applications", Access.SignedIn, HttpStatusCode.OK),
+        ["/applications/complaint"] = ("/applications/complaint", Access.SignedIn, HttpStatusCode.OK),
+        ["/applications/complaints/{id:int}"] = ("/applications/complaints/999999", Access.SignedIn, HttpStatusCode.NotFound),
+        ["/applications/org/{orgId:int}/complaints"] = ("/applications/org/1/complaints", Access.AnyAdministrator, HttpStatusCode.OK), // the demo gymnasium
+        ["/applications/org/{orgId:int}/complaints/{id:int}"] = ("/applications/org/1/complaints/999999", Access.AnyAdministrator, HttpStatusCode.NotFound),
+        ["/applications/operator/complaints"] = ("/applications/operator/complaints", Access.Operator, HttpStatusCode.OK),
+        ["/applications/operator/complaints/{id:int}"] = ("/applications/operator/complaints/999999", Access.Operator, HttpStatusCode.NotFound),
         ["/dev/mail"] = ("/dev/mail", Access.Public, HttpStatusCode.NotFound), // Development only
         ["/error/{status:int}"] = ("/error/404", Access.Public, HttpStatusCode.NotFound),
         ["/api/v1/municipalities"] = ("/api/v1/municipalities", Access.Public, HttpStatusCode.OK),

@@ -140,6 +140,7 @@ internal sealed class Seeder(KabinetDbContext db, UserManager<Account> users, Ti
             // In the same transaction: a region is never left without its demo accounts.
             foreach (var account in DemoAccounts(region.Cast))
                 await CreateDemoAccountAsync(account, ct);
+            await ApplicationsDemo.AddAsync(db, region, time, ct);
             if (scale != SeedScale.Region)
             {
                 // The region generates every class's journal, the demo class's included.

@@ -10,6 +10,12 @@ public sealed class AccountDirectory(KabinetDbContext db)
     public Task<string?> ConfirmedEmailOfAsync(int accountId, CancellationToken ct) =>
         db.Users.Where(a => a.Id == accountId && a.EmailConfirmed).Select(a => a.Email).FirstOrDefaultAsync(ct);
 
+    /// <summary>The account's e-mail and phone as its owner gave them (to prefill a form's contacts; not for sending).</summary>
+    public async Task<(string? Email, string? Phone)> ContactsOfAsync(int accountId, CancellationToken ct) =>
+        await db.Users.AsNoTracking().Where(a => a.Id == accountId).Select(a => new { a.Email, a.PhoneNumber }).FirstOrDefaultAsync(ct) is { } found
+            ? (found.Email, found.PhoneNumber)
+            : (null, null);
+
     /// <summary>The confirmed e-mail of each of these accounts that has one.</summary>
     public async Task<IReadOnlyDictionary<int, string>> ConfirmedEmailsOfAsync(IEnumerable<int> accountIds, CancellationToken ct)
     {

@@ -48,6 +48,7 @@ public static class NotificationKinds
     public const string DiaryMark = "diary-mark";
     public const string DiaryHomework = "diary-homework";
     public const string DiaryAttendance = "diary-attendance";
+    public const string Complaint = "complaint";
 
     public static readonly IReadOnlyList<KindInfo> All =
     [
@@ -59,6 +60,7 @@ public static class NotificationKinds
         new(DiaryMark, "Оценки: новые и исправленные", EmailByDefault: false),
         new(DiaryHomework, "Домашние задания", EmailByDefault: false),
         new(DiaryAttendance, "Пропуски уроков", EmailByDefault: true),
+        new(Complaint, "Жалобы «Не выдали логин и пароль»: ответы и новые жалобы", EmailByDefault: true),
         new(DiaryDigest, "Ежедневная сводка дневника: оценки, пропуски, задания на завтра (письмо вечером)", EmailByDefault: false, EmailOnly: true),
     ];
 
