@@ -2,6 +2,7 @@ using Kabinet.Web.Common.Email;
 using Kabinet.Web.Common.Hosting;
 using Kabinet.Web.Data;
 using Kabinet.Web.Features.Accounts;
+using Kabinet.Web.Features.AdditionalEducation;
 using Kabinet.Web.Features.Diary;
 using Kabinet.Web.Features.Families;
 using Kabinet.Web.Features.Faq;
@@ -33,6 +34,7 @@ builder.AddKindergarten();
 builder.AddFaq();
 builder.AddDiary();
 builder.AddMessages();
+builder.AddAdditionalEducation();
 
 var app = builder.Build();
 app.UsePlatform();

@@ -135,6 +135,22 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
 
     public DbSet<Features.Messages.MessageBroadcast> MessageBroadcasts => Set<Features.Messages.MessageBroadcast>();
 
+    public DbSet<Features.AdditionalEducation.Certificates.CertificateApplication> CertificateApplications => Set<Features.AdditionalEducation.Certificates.CertificateApplication>();
+
+    public DbSet<Features.AdditionalEducation.PfdoStatusChange> PfdoStatusChanges => Set<Features.AdditionalEducation.PfdoStatusChange>();
+
+    public DbSet<Features.AdditionalEducation.Certificates.Certificate> Certificates => Set<Features.AdditionalEducation.Certificates.Certificate>();
+
+    public DbSet<Features.AdditionalEducation.Certificates.CertificateBalance> CertificateBalances => Set<Features.AdditionalEducation.Certificates.CertificateBalance>();
+
+    public DbSet<Features.AdditionalEducation.Certificates.CertificateNominal> CertificateNominals => Set<Features.AdditionalEducation.Certificates.CertificateNominal>();
+
+    public DbSet<Features.AdditionalEducation.Certificates.LedgerEntry> CertificateLedger => Set<Features.AdditionalEducation.Certificates.LedgerEntry>();
+
+    public DbSet<Features.AdditionalEducation.Catalogue.Programme> Programmes => Set<Features.AdditionalEducation.Catalogue.Programme>();
+
+    public DbSet<Features.AdditionalEducation.Enrolments.ProgrammeEnrolment> ProgrammeEnrolments => Set<Features.AdditionalEducation.Enrolments.ProgrammeEnrolment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -149,6 +165,7 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
         Features.Faq.FaqModule.ConfigureModel(builder);
         Features.Diary.DiaryModule.ConfigureModel(builder);
         Features.Messages.MessagesModule.ConfigureModel(builder);
+        Features.AdditionalEducation.AdditionalEducationModule.ConfigureModel(builder);
         ConfigureCrossModuleKeys(builder);
     }
 

@@ -47,12 +47,16 @@ public static class NotificationKinds
     public const string DiaryMark = "diary-mark";
     public const string DiaryHomework = "diary-homework";
     public const string DiaryAttendance = "diary-attendance";
+    public const string PfdoCertificate = "pfdo-certificate";
+    public const string PfdoEnrolment = "pfdo-enrolment";
 
     public static readonly IReadOnlyList<KindInfo> All =
     [
         new(ChildLink, "Подтверждение связи с ребёнком", EmailByDefault: true),
         new(RoleRequest, "Запросы ролей и выдача прав", EmailByDefault: true),
         new(KindergartenApplication, "Заявления в детский сад: статус, направление", EmailByDefault: true),
+        new(PfdoCertificate, "Сертификат дополнительного образования: заявление, выдача", EmailByDefault: true),
+        new(PfdoEnrolment, "Запись на кружки и секции: подтверждение, отказ, отчисление", EmailByDefault: true),
         new(Message, "Сообщения от учителей и родителей", EmailByDefault: true),
         new(DiaryMark, "Оценки: новые и исправленные", EmailByDefault: false),
         new(DiaryHomework, "Домашние задания", EmailByDefault: false),
