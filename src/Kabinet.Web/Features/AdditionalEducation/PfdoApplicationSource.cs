@@ -34,7 +34,7 @@ internal sealed class PfdoApplicationSource(KabinetDbContext db, FamilyDirectory
             .. applications.Select(a => new ApplicationListItem("Сертификат дополнительного образования", names.GetValueOrDefault(a.ChildPersonId),
                 municipalities.GetValueOrDefault(a.MunicipalityId), $"ПФДО-{a.Id:000000}", a.SubmittedAt, a.Status.Title(), $"/pfdo/applications/{a.Id}", a.Status.IsFinal())),
             .. enrolments.Select(e => new ApplicationListItem($"Запись на программу «{e.Name}»", names.GetValueOrDefault(e.ChildPersonId),
-                organisations.GetValueOrDefault(e.OrganisationId), $"ДО-{e.Id:000000}", e.SubmittedAt, e.Status.Title(), "/pfdo#enrolments", !e.Status.IsActive())),
+                organisations.GetValueOrDefault(e.OrganisationId), $"ДО-{e.Id:000000}", e.SubmittedAt, e.Status.Title(), "/pfdo", !e.Status.IsActive())),
         ];
         return [.. items.OrderByDescending(i => i.SubmittedAt)];
     }
