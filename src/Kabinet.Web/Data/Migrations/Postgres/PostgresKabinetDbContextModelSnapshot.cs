@@ -704,6 +704,498 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                     b.ToTable("sign_in_events", (string)null);
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Catalogue.Programme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgeFrom")
+                        .HasColumnType("integer")
+                        .HasColumnName("age_from");
+
+                    b.Property<int>("AgeTo")
+                        .HasColumnType("integer")
+                        .HasColumnName("age_to");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("Funding")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("funding");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("integer")
+                        .HasColumnName("places");
+
+                    b.Property<long>("PriceKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_kopecks");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("schedule");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(2201)
+                        .HasColumnType("character varying(2201)")
+                        .HasColumnName("search_text");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("integer")
+                        .HasColumnName("taken");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pfdo_programmes");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_pfdo_programmes_organisation_id");
+
+                    b.HasIndex("MunicipalityId", "IsActive", "Direction")
+                        .HasDatabaseName("ix_pfdo_programmes_municipality_id_is_active_direction");
+
+                    b.ToTable("pfdo_programmes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pfdo_programmes_places", "taken >= 0 AND taken <= places");
+                        });
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.Certificate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("application_id");
+
+                    b.Property<int>("ChildPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("child_person_id");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pfdo_certificates");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_pfdo_certificates_application_id");
+
+                    b.HasIndex("ChildPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pfdo_certificates_child_person_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pfdo_certificates_number");
+
+                    b.ToTable("pfdo_certificates", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.CertificateApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicantPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("applicant_person_id");
+
+                    b.Property<DateOnly>("ChildBirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("child_birth_date");
+
+                    b.Property<int>("ChildPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("child_person_id");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<string>("ProofContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("proof_content_type");
+
+                    b.Property<string>("ProofFileName")
+                        .HasMaxLength(130)
+                        .HasColumnType("character varying(130)")
+                        .HasColumnName("proof_file_name");
+
+                    b.Property<long?>("ProofSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("proof_size");
+
+                    b.Property<string>("ProofStorageKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("proof_storage_key");
+
+                    b.Property<string>("ResidenceAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("residence_address");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<int>("SubmittedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("submitted_by_account_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pfdo_certificate_applications");
+
+                    b.HasIndex("ChildPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pfdo_certificate_applications_one_open_per_child")
+                        .HasFilter("status IN ('Submitted', 'UnderReview')");
+
+                    b.HasIndex("SubmittedByAccountId")
+                        .HasDatabaseName("ix_pfdo_certificate_applications_submitted_by_account_id");
+
+                    b.HasIndex("MunicipalityId", "Status", "SubmittedAt")
+                        .HasDatabaseName("ix_pfdo_certificate_applications_municipality_id_status_submit");
+
+                    b.HasIndex(new[] { "ChildPersonId" }, "ix_pfdo_certificate_applications_child")
+                        .HasDatabaseName("ix_pfdo_certificate_applications_child_person_id");
+
+                    b.ToTable("pfdo_certificate_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.CertificateBalance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("BalanceKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("balance_kopecks");
+
+                    b.Property<int>("CertificateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("certificate_id");
+
+                    b.Property<long>("StartKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("start_kopecks");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pfdo_certificate_balances");
+
+                    b.HasIndex("CertificateId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pfdo_certificate_balances_certificate_id_year");
+
+                    b.ToTable("pfdo_certificate_balances", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pfdo_certificate_balances_not_negative", "balance_kopecks >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.CertificateNominal", b =>
+                {
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<long>("AmountKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_kopecks");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<int>("SetByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("set_by_account_id");
+
+                    b.HasKey("MunicipalityId", "Year")
+                        .HasName("pk_pfdo_certificate_nominals");
+
+                    b.ToTable("pfdo_certificate_nominals", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.LedgerEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_kopecks");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<long>("BalanceAfterKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("balance_after_kopecks");
+
+                    b.Property<int>("CertificateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("certificate_id");
+
+                    b.Property<int?>("EnrolmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("enrolment_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("text");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pfdo_ledger");
+
+                    b.HasIndex("CertificateId", "At")
+                        .HasDatabaseName("ix_pfdo_ledger_certificate_id_at");
+
+                    b.ToTable("pfdo_ledger", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Enrolments.ProgrammeEnrolment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_kopecks");
+
+                    b.Property<int?>("CertificateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("certificate_id");
+
+                    b.Property<int>("ChildPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("child_person_id");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("programme_id");
+
+                    b.Property<long>("RefundedKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refunded_kopecks");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<int>("SubmittedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("submitted_by_account_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pfdo_enrolments");
+
+                    b.HasIndex("ChildPersonId", "Status")
+                        .HasDatabaseName("ix_pfdo_enrolments_child_person_id_status");
+
+                    b.HasIndex("ProgrammeId", "ChildPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pfdo_enrolments_one_active")
+                        .HasFilter("status IN ('Submitted', 'Enrolled')");
+
+                    b.HasIndex("OrganisationId", "Status", "SubmittedAt")
+                        .HasDatabaseName("ix_pfdo_enrolments_organisation_id_status_submitted_at");
+
+                    b.ToTable("pfdo_enrolments", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.PfdoStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int?>("ByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("by_account_id");
+
+                    b.Property<int?>("CertificateApplicationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("certificate_application_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<int?>("EnrolmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("enrolment_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pfdo_status_changes");
+
+                    b.HasIndex("CertificateApplicationId", "At")
+                        .HasDatabaseName("ix_pfdo_status_changes_certificate_application_id_at");
+
+                    b.HasIndex("EnrolmentId", "At")
+                        .HasDatabaseName("ix_pfdo_status_changes_enrolment_id_at");
+
+                    b.ToTable("pfdo_status_changes", (string)null);
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Diary.Bell", b =>
                 {
                     b.Property<int>("Id")
@@ -3884,6 +4376,61 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_sign_in_events_accounts_account_id");
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.Certificate", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.AdditionalEducation.Certificates.CertificateApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pfdo_certificates_pfdo_certificate_applications_application");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.CertificateBalance", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.AdditionalEducation.Certificates.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pfdo_certificate_balances_pfdo_certificates_certificate_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.LedgerEntry", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.AdditionalEducation.Certificates.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pfdo_ledger_pfdo_certificates_certificate_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Enrolments.ProgrammeEnrolment", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.AdditionalEducation.Catalogue.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pfdo_enrolments_pfdo_programmes_programme_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.PfdoStatusChange", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.AdditionalEducation.Certificates.CertificateApplication", null)
+                        .WithMany("History")
+                        .HasForeignKey("CertificateApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_pfdo_status_changes_certificate_applications_certificate_ap");
+
+                    b.HasOne("Kabinet.Web.Features.AdditionalEducation.Enrolments.ProgrammeEnrolment", null)
+                        .WithMany("History")
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_pfdo_status_changes_pfdo_enrolments_enrolment_id");
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Diary.Homework", b =>
                 {
                     b.HasOne("Kabinet.Web.Features.Diary.Lesson", null)
@@ -4542,6 +5089,16 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_account_tokens_accounts_user_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.CertificateApplication", b =>
+                {
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Enrolments.ProgrammeEnrolment", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Institutions.AcademicYear", b =>
