@@ -31,6 +31,7 @@ public sealed class ModuleBoundaryTests
         ["Faq"] = ["FaqMarkdown"], // the portal's safe Markdown, also for homework
         ["Diary"] = ["DiaryDirectory", "ClassTeacher", "MarkValue", "MarkValues", "MarkSummary", "MarkAverages", "DiaryToday", "DiaryTodayLesson", "DiaryRecentMark", "DiaryDueHomework"],
         ["Messages"] = ["MessageInbox"],
+        ["AdditionalEducation"] = [],
     };
 
     public static TheoryData<string, string> ModulePairs()
