@@ -4,6 +4,7 @@ using Kabinet.Tests.Infrastructure;
 using Kabinet.Web.Features.AdditionalEducation.Certificates;
 using Kabinet.Web.Features.AdditionalEducation.Enrolments;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Kabinet.Tests.AdditionalEducation.PfdoTestData;
 
 namespace Kabinet.Tests.AdditionalEducation;
@@ -41,6 +42,28 @@ public sealed class CertificateTests(IsolatedApp app) : IClassFixture<IsolatedAp
         }
 
         Assert.Equal(refusal is null, await QueryAsync(app, db => db.CertificateApplications.AnyAsync(a => a.ChildPersonId == child)));
+    }
+
+    [Fact]
+    public async Task The_demo_family_sees_the_pupils_certificate_its_money_and_both_in_the_applications_list()
+    {
+        var parent = await app.SignedInAsync("demo.roditel");
+
+        var page = (await parent.GetPageAsync("/pfdo")).Body!.TextContent.Replace('\u00a0', ' ');
+
+        Assert.Contains("сертификат персонифицированного финансирования", page, StringComparison.Ordinal);
+        Assert.Contains("12 000 ₽", page, StringComparison.Ordinal);
+        Assert.Contains("6 000 ₽", page, StringComparison.Ordinal);
+        Assert.Contains("Оплата программы «Робототехника: первые шаги»", page, StringComparison.Ordinal);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var sources = scope.ServiceProvider.GetServices<Kabinet.Web.Common.Applications.IApplicationSource>();
+        var account = await QueryAsync(app, db => db.Users.Where(u => u.UserName == "demo.roditel").Select(u => u.Id).SingleAsync());
+        var items = new List<Kabinet.Web.Common.Applications.ApplicationListItem>();
+        foreach (var source in sources)
+            items.AddRange(await source.OfAccountAsync(account, await PersonOfAsync(app, "demo.roditel"), CancellationToken.None));
+        Assert.Contains(items, i => i.TypeTitle == "Сертификат дополнительного образования" && i.StatusTitle == "Сертификат выдан" && i.IsFinished);
+        Assert.Contains(items, i => i.TypeTitle == "Запись на программу «Робототехника: первые шаги»" && i.StatusTitle == "Зачислен" && !i.IsFinished);
     }
 
     [Fact]
