@@ -4,6 +4,7 @@ using Kabinet.Web.Data;
 using Kabinet.Web.Features.Accounts;
 using Kabinet.Web.Features.CollegeAdmission;
 using Kabinet.Web.Features.Applications;
+using Kabinet.Web.Features.AdditionalEducation;
 using Kabinet.Web.Features.Diary;
 using Kabinet.Web.Features.Families;
 using Kabinet.Web.Features.Faq;
@@ -37,6 +38,7 @@ builder.AddDiary();
 builder.AddMessages();
 builder.AddCollegeAdmission();
 builder.AddApplications();
+builder.AddAdditionalEducation();
 
 var app = builder.Build();
 app.UsePlatform();

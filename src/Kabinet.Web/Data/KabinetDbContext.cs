@@ -143,6 +143,21 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<Features.Applications.Complaint> Complaints => Set<Features.Applications.Complaint>();
 
     public DbSet<Features.Applications.ComplaintEvent> ComplaintEvents => Set<Features.Applications.ComplaintEvent>();
+    public DbSet<Features.AdditionalEducation.Certificates.CertificateApplication> CertificateApplications => Set<Features.AdditionalEducation.Certificates.CertificateApplication>();
+
+    public DbSet<Features.AdditionalEducation.PfdoStatusChange> PfdoStatusChanges => Set<Features.AdditionalEducation.PfdoStatusChange>();
+
+    public DbSet<Features.AdditionalEducation.Certificates.Certificate> Certificates => Set<Features.AdditionalEducation.Certificates.Certificate>();
+
+    public DbSet<Features.AdditionalEducation.Certificates.CertificateBalance> CertificateBalances => Set<Features.AdditionalEducation.Certificates.CertificateBalance>();
+
+    public DbSet<Features.AdditionalEducation.Certificates.CertificateNominal> CertificateNominals => Set<Features.AdditionalEducation.Certificates.CertificateNominal>();
+
+    public DbSet<Features.AdditionalEducation.Certificates.LedgerEntry> CertificateLedger => Set<Features.AdditionalEducation.Certificates.LedgerEntry>();
+
+    public DbSet<Features.AdditionalEducation.Catalogue.Programme> Programmes => Set<Features.AdditionalEducation.Catalogue.Programme>();
+
+    public DbSet<Features.AdditionalEducation.Enrolments.ProgrammeEnrolment> ProgrammeEnrolments => Set<Features.AdditionalEducation.Enrolments.ProgrammeEnrolment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -160,6 +175,7 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
         Features.Messages.MessagesModule.ConfigureModel(builder);
         Features.CollegeAdmission.CollegeAdmissionModule.ConfigureModel(builder);
         Features.Applications.ApplicationsModule.ConfigureModel(builder);
+        Features.AdditionalEducation.AdditionalEducationModule.ConfigureModel(builder);
         ConfigureCrossModuleKeys(builder);
     }
 

@@ -18,6 +18,7 @@ public sealed class SignInTests(DemoApp app)
         { "demo.operator", PortalRole.MunicipalOperator },
         { "demo.region", PortalRole.RegionalAdmin },
         { "demo.college", PortalRole.OrganisationAdmin },
+        { "demo.dop", PortalRole.OrganisationAdmin },
     };
 
     [Theory]

@@ -33,6 +33,7 @@ public sealed class ModuleBoundaryTests
         ["Messages"] = ["MessageInbox"],
         ["CollegeAdmission"] = [],
         ["Applications"] = [],
+        ["AdditionalEducation"] = [],
     };
 
     public static TheoryData<string, string> ModulePairs()

@@ -7,7 +7,8 @@ namespace Kabinet.Web.Data.Seed;
 internal sealed record DemoCast(
     int KemerovoId, int GymnasiumId, int ParentPersonId, int StudentPersonId, int TeacherPersonId,
     int OrganisationAdminPersonId, int OperatorPersonId, int RegionalAdminPersonId, int ToddlerPersonId = 0, int KindergartenId = 0,
-    int CollegeId = 0, int CollegeAdminPersonId = 0);
+    int CollegeId = 0, int CollegeAdminPersonId = 0,
+    int AdditionalEducationId = 0, int AdditionalEducationAdminPersonId = 0);
 
 /// <summary>Everything the generator made, with ids assigned, ready for bulk insertion in this order.</summary>
 internal sealed class GeneratedRegion
@@ -494,9 +495,13 @@ internal sealed partial class RegionGenerator
 
         var head = _region.Employees.First(e => e.OrganisationId == gymnasium.Id);
         var teacher = _region.Employees.First(e => e.Id == fifthGrade.ClassTeacherId);
+        // The additional-education centre of Кемерово whose head is demo.dop (ПФДО programmes and enrolments).
+        var additional = _region.Organisations.First(o => o.MunicipalityId == kemerovoId && o.Kind == OrganisationKind.AdditionalEducation);
+        var additionalHead = _region.Employees.First(e => e.OrganisationId == additional.Id);
         return new DemoCast(kemerovoId, gymnasium.Id, ParentPersonId: family.Mother!.Id, StudentPersonId: student.Person!.Id,
             TeacherPersonId: teacher.PersonId, OrganisationAdminPersonId: head.PersonId, OperatorPersonId: 0, RegionalAdminPersonId: 0,
-            ToddlerPersonId: toddler.Person!.Id, KindergartenId: kindergarten.Id);
+            ToddlerPersonId: toddler.Person!.Id, KindergartenId: kindergarten.Id,
+            AdditionalEducationId: additional.Id, AdditionalEducationAdminPersonId: additionalHead.PersonId);
     }
 
     private sealed record Parents(string Surname, Person? Father, Person? Mother);

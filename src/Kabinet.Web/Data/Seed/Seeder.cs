@@ -135,6 +135,7 @@ internal sealed class Seeder(KabinetDbContext db, UserManager<Account> users, Ti
 
             await MessagesDemo.AddAsync(db, region, time, ct);
             await CollegeAdmissionDemo.AddAsync(db, region, time, ct);
+            await AdditionalEducationDemo.AddAsync(db, region, time, ct);
             await db.SaveChangesAsync(ct);
 
             // In the same transaction: a region is never left without its demo accounts.
@@ -171,6 +172,7 @@ internal sealed class Seeder(KabinetDbContext db, UserManager<Account> users, Ti
         new(PortalRole.MunicipalOperator, "demo.operator", cast.OperatorPersonId, MunicipalityId: cast.KemerovoId),
         new(PortalRole.RegionalAdmin, "demo.region", cast.RegionalAdminPersonId),
         .. cast.CollegeId == 0 ? [] : new DemoAccount[] { new(PortalRole.OrganisationAdmin, "demo.college", cast.CollegeAdminPersonId, OrganisationId: cast.CollegeId) },
+        .. cast.AdditionalEducationId == 0 ? [] : new DemoAccount[] { new(PortalRole.OrganisationAdmin, "demo.dop", cast.AdditionalEducationAdminPersonId, OrganisationId: cast.AdditionalEducationId) },
     ];
 
     /// <summary>How many parents of waiting children the region gets for load tests (bench/run.sh signs them all in).</summary>

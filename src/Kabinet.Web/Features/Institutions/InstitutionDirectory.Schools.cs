@@ -30,6 +30,10 @@ public sealed partial class InstitutionDirectory
         return found is null ? null : (found.ShortName, found.Kind);
     }
 
+    /// <summary>The municipality the organisation is in, or null when there is no such organisation.</summary>
+    public Task<int?> MunicipalityOfAsync(int organisationId, CancellationToken ct) =>
+        db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => (int?)o.MunicipalityId).FirstOrDefaultAsync(ct);
+
     /// <summary>The organisation's academic year that contains the day, else the nearest one starting after it, else the latest.</summary>
     public async Task<SchoolYear?> SchoolYearOnAsync(int organisationId, DateOnly day, CancellationToken ct)
     {

@@ -49,6 +49,8 @@ public static class NotificationKinds
     public const string DiaryHomework = "diary-homework";
     public const string DiaryAttendance = "diary-attendance";
     public const string Complaint = "complaint";
+    public const string PfdoCertificate = "pfdo-certificate";
+    public const string PfdoEnrolment = "pfdo-enrolment";
 
     public static readonly IReadOnlyList<KindInfo> All =
     [
@@ -56,6 +58,8 @@ public static class NotificationKinds
         new(RoleRequest, "Запросы ролей и выдача прав", EmailByDefault: true),
         new(KindergartenApplication, "Заявления в детский сад: статус, направление", EmailByDefault: true),
         new(CollegeApplication, "Заявления в колледж: статус, зачисление", EmailByDefault: true),
+        new(PfdoCertificate, "Сертификат дополнительного образования: заявление, выдача", EmailByDefault: true),
+        new(PfdoEnrolment, "Запись на кружки и секции: подтверждение, отказ, отчисление", EmailByDefault: true),
         new(Message, "Сообщения от учителей и родителей", EmailByDefault: true),
         new(DiaryMark, "Оценки: новые и исправленные", EmailByDefault: false),
         new(DiaryHomework, "Домашние задания", EmailByDefault: false),
