@@ -3,6 +3,7 @@ using Kabinet.Web.Common.Hosting;
 using Kabinet.Web.Data;
 using Kabinet.Web.Features.Accounts;
 using Kabinet.Web.Features.Diary;
+using Kabinet.Web.Features.Enrollment;
 using Kabinet.Web.Features.Families;
 using Kabinet.Web.Features.Faq;
 using Kabinet.Web.Features.Institutions;
@@ -33,12 +34,14 @@ builder.AddKindergarten();
 builder.AddFaq();
 builder.AddDiary();
 builder.AddMessages();
+builder.AddEnrollment();
 
 var app = builder.Build();
 app.UsePlatform();
 app.UseAccounts();
 app.MapPlatform();
 app.MapInstitutions();
+app.MapEnrollment();
 app.MapRazorPages();
 
 return await app.RunCommandAsync(command);

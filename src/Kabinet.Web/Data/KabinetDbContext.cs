@@ -135,6 +135,16 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
 
     public DbSet<Features.Messages.MessageBroadcast> MessageBroadcasts => Set<Features.Messages.MessageBroadcast>();
 
+    public DbSet<Features.Enrollment.EnrollmentCampaign> EnrollmentCampaigns => Set<Features.Enrollment.EnrollmentCampaign>();
+
+    public DbSet<Features.Enrollment.SchoolApplication> SchoolApplications => Set<Features.Enrollment.SchoolApplication>();
+
+    public DbSet<Features.Enrollment.SchoolIntake> SchoolIntakes => Set<Features.Enrollment.SchoolIntake>();
+
+    public DbSet<Features.Enrollment.Territories.SchoolTerritory> SchoolTerritories => Set<Features.Enrollment.Territories.SchoolTerritory>();
+
+    public DbSet<Features.Enrollment.SubmissionKey> SchoolSubmissionKeys => Set<Features.Enrollment.SubmissionKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -149,6 +159,7 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
         Features.Faq.FaqModule.ConfigureModel(builder);
         Features.Diary.DiaryModule.ConfigureModel(builder);
         Features.Messages.MessagesModule.ConfigureModel(builder);
+        Features.Enrollment.EnrollmentModule.ConfigureModel(builder);
         ConfigureCrossModuleKeys(builder);
     }
 
@@ -194,6 +205,14 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
         builder.Entity<Features.Messages.MessageThread>().HasOne<Organisation>().WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Messages.MessageThread>().HasOne<Person>().WithMany().HasForeignKey(t => t.StudentPersonId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Messages.ThreadParticipant>().HasOne<Person>().WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Enrollment.EnrollmentCampaign>().HasOne<Municipality>().WithMany().HasForeignKey(c => c.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Enrollment.SchoolIntake>().HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<Features.Enrollment.Territories.SchoolTerritory>().HasOne<Organisation>().WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<Features.Enrollment.SchoolApplication>().HasOne<Person>().WithMany().HasForeignKey(a => a.ChildPersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Enrollment.SchoolApplication>().HasOne<Person>().WithMany().HasForeignKey(a => a.ApplicantPersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Enrollment.SchoolApplication>().HasOne<Account>().WithMany().HasForeignKey(a => a.SubmittedByAccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Enrollment.SchoolApplication>().HasOne<Organisation>().WithMany().HasForeignKey(a => a.SchoolId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Enrollment.SchoolApplication>().HasOne<Municipality>().WithMany().HasForeignKey(a => a.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Messages.Message>().HasOne<Person>().WithMany().HasForeignKey(m => m.AuthorPersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }

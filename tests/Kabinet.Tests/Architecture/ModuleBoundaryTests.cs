@@ -18,7 +18,7 @@ public sealed class ModuleBoundaryTests
     {
         ["Accounts"] = ["AccountDirectory", "KabinetClaims", "KabinetPolicies", "PortalRole", "PortalRoleNames"],
         ["Families"] = ["FamilyDirectory", "PersonSummary", "PersonName", "PersonProfile", "Sex", "DocumentKind", "Documents", "Names"],
-        ["Institutions"] = ["InstitutionDirectory", "RegionSummary", "StudyPlace", "NamedItem", "OrganisationKind", "OrganisationKindNames", "KindergartenGroupPlaces", "KindergartenFreePlaces", "GroupFocus", "DailyMode", "SchoolYear", "SchoolTerm", "SchoolClass", "StaffMember", "StudentClass"],
+        ["Institutions"] = ["InstitutionDirectory", "RegionSummary", "StudyPlace", "NamedItem", "OrganisationKind", "OrganisationKindNames", "KindergartenGroupPlaces", "KindergartenFreePlaces", "GroupFocus", "DailyMode", "SchoolYear", "SchoolTerm", "SchoolClass", "StaffMember", "StudentClass", "SchoolOfMunicipality"],
         ["Kindergarten"] = [],
         ["Home"] = [],
         ["Errors"] = [],
@@ -31,6 +31,7 @@ public sealed class ModuleBoundaryTests
         ["Faq"] = ["FaqMarkdown"], // the portal's safe Markdown, also for homework
         ["Diary"] = ["DiaryDirectory", "ClassTeacher", "MarkValue", "MarkValues", "MarkSummary", "MarkAverages", "DiaryToday", "DiaryTodayLesson", "DiaryRecentMark", "DiaryDueHomework"],
         ["Messages"] = ["MessageInbox"],
+        ["Enrollment"] = [],
     };
 
     public static TheoryData<string, string> ModulePairs()

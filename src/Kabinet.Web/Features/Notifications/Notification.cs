@@ -47,6 +47,7 @@ public static class NotificationKinds
     public const string DiaryMark = "diary-mark";
     public const string DiaryHomework = "diary-homework";
     public const string DiaryAttendance = "diary-attendance";
+    public const string SchoolApplication = "school-application";
 
     public static readonly IReadOnlyList<KindInfo> All =
     [
@@ -57,6 +58,7 @@ public static class NotificationKinds
         new(DiaryMark, "Оценки: новые и исправленные", EmailByDefault: false),
         new(DiaryHomework, "Домашние задания", EmailByDefault: false),
         new(DiaryAttendance, "Пропуски уроков", EmailByDefault: true),
+        new(SchoolApplication, "Заявления в школу: регистрация, зачисление, отказ", EmailByDefault: true),
         new(DiaryDigest, "Ежедневная сводка дневника: оценки, пропуски, задания на завтра (письмо вечером)", EmailByDefault: false, EmailOnly: true),
     ];
 

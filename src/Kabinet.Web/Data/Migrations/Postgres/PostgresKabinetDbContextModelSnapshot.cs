@@ -1599,6 +1599,495 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                     b.ToTable("diary_work_kinds", (string)null);
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.EnrollmentCampaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FirstGradeLastNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_grade_last_number");
+
+                    b.Property<DateOnly>("GeneralFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("general_from");
+
+                    b.Property<DateOnly>("GeneralTo")
+                        .HasColumnType("date")
+                        .HasColumnName("general_to");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<DateOnly>("PriorityFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("priority_from");
+
+                    b.Property<DateOnly>("PriorityTo")
+                        .HasColumnType("date")
+                        .HasColumnName("priority_to");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("start_year");
+
+                    b.Property<DateOnly>("TenthFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("tenth_from");
+
+                    b.Property<int>("TenthGradeLastNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("tenth_grade_last_number");
+
+                    b.Property<DateOnly>("TenthTo")
+                        .HasColumnType("date")
+                        .HasColumnName("tenth_to");
+
+                    b.Property<int>("TransferLastNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("transfer_last_number");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enrollment_campaigns");
+
+                    b.HasIndex("MunicipalityId", "StartYear")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enrollment_campaigns_municipality_id_start_year");
+
+                    b.ToTable("enrollment_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AdaptedProgramme")
+                        .HasColumnType("boolean")
+                        .HasColumnName("adapted_programme");
+
+                    b.Property<int>("ApplicantPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("applicant_person_id");
+
+                    b.Property<DateOnly>("BirthCertificateIssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_certificate_issued_on");
+
+                    b.Property<string>("BirthCertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("birth_certificate_number");
+
+                    b.Property<string>("BirthCertificateSeries")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("birth_certificate_series");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int>("ChildPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("child_person_id");
+
+                    b.Property<bool>("ConsentCharter")
+                        .HasColumnType("boolean")
+                        .HasColumnName("consent_charter");
+
+                    b.Property<bool>("ConsentPersonalData")
+                        .HasColumnType("boolean")
+                        .HasColumnName("consent_personal_data");
+
+                    b.Property<int?>("CurrentGrade")
+                        .HasColumnType("integer")
+                        .HasColumnName("current_grade");
+
+                    b.Property<string>("CurrentSchool")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("current_school");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("email");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("integer")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("House")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("house");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("language");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<string>("NativeLanguage")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("native_language");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("number");
+
+                    b.Property<bool>("OnTerritory")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_territory");
+
+                    b.Property<DateOnly?>("OrderDate")
+                        .HasColumnType("date")
+                        .HasColumnName("order_date");
+
+                    b.Property<string>("OrderNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("order_number");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("Right")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("right");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_year");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("SiblingName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sibling_name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<string>("Street")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("street");
+
+                    b.Property<int>("SubmittedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("submitted_by_account_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_applications");
+
+                    b.HasIndex("ApplicantPersonId")
+                        .HasDatabaseName("ix_school_applications_applicant_person_id");
+
+                    b.HasIndex("ChildPersonId")
+                        .HasDatabaseName("ix_school_applications_child_person_id");
+
+                    b.HasIndex("SubmittedByAccountId")
+                        .HasDatabaseName("ix_school_applications_submitted_by_account_id");
+
+                    b.HasIndex("MunicipalityId", "SchoolYear")
+                        .HasDatabaseName("ix_school_applications_municipality_id_school_year");
+
+                    b.HasIndex("CampaignId", "Kind", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_applications_campaign_id_kind_sequence");
+
+                    b.HasIndex("ChildPersonId", "SchoolId", "SchoolYear")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_applications_one_active")
+                        .HasFilter("status IN ('Registered', 'UnderReview')");
+
+                    b.HasIndex("SchoolId", "SchoolYear", "Kind", "Sequence")
+                        .HasDatabaseName("ix_school_applications_school_id_school_year_kind_sequence");
+
+                    b.ToTable("school_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplicationChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int?>("ByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("by_account_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_application_changes");
+
+                    b.HasIndex("ApplicationId", "At")
+                        .HasDatabaseName("ix_school_application_changes_application_id_at");
+
+                    b.ToTable("school_application_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplicationDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("storage_key");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_application_documents");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_school_application_documents_application_id");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_application_documents_storage_key");
+
+                    b.ToTable("school_application_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolIntake", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("start_year");
+
+                    b.Property<int>("FirstGradePlaces")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_grade_places");
+
+                    b.HasKey("OrganisationId", "StartYear")
+                        .HasName("pk_enrollment_school_intakes");
+
+                    b.ToTable("enrollment_school_intakes", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SubmissionKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("response");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_submission_keys");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_school_submission_keys_application_id");
+
+                    b.HasIndex("AccountId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_submission_keys_account_id_key");
+
+                    b.ToTable("school_submission_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.Territories.SchoolTerritory", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("lines");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("OrganisationId")
+                        .HasName("pk_enrollment_territories");
+
+                    b.HasIndex("MunicipalityId")
+                        .HasDatabaseName("ix_enrollment_territories_municipality_id");
+
+                    b.ToTable("enrollment_territories", (string)null);
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Families.ChildLinkRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -3980,6 +4469,111 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_diary_timetable_slots_diary_subjects_subject_id");
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.EnrollmentCampaign", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Institutions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollment_campaigns_municipalities_municipality_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplication", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_applications_people_applicant_person_id");
+
+                    b.HasOne("Kabinet.Web.Features.Enrollment.EnrollmentCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_applications_enrollment_campaigns_campaign_id");
+
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_applications_people_child_person_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_applications_municipalities_municipality_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_applications_organisations_school_id");
+
+                    b.HasOne("Kabinet.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_applications_accounts_submitted_by_account_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplicationChange", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Enrollment.SchoolApplication", null)
+                        .WithMany("History")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_application_changes_school_applications_application_");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplicationDocument", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Enrollment.SchoolApplication", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_application_documents_school_applications_applicatio");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolIntake", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollment_school_intakes_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SubmissionKey", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Enrollment.SchoolApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_submission_keys_school_applications_application_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.Territories.SchoolTerritory", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollment_territories_organisations_organisation_id");
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Families.ChildLinkRequest", b =>
                 {
                     b.HasOne("Kabinet.Web.Features.Families.Person", null)
@@ -4542,6 +5136,13 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_account_tokens_accounts_user_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplication", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Institutions.AcademicYear", b =>

@@ -1544,6 +1544,485 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                     b.ToTable("diary_work_kinds", (string)null);
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.EnrollmentCampaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("FirstGradeLastNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_grade_last_number");
+
+                    b.Property<DateOnly>("GeneralFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("general_from");
+
+                    b.Property<DateOnly>("GeneralTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("general_to");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<DateOnly>("PriorityFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("priority_from");
+
+                    b.Property<DateOnly>("PriorityTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("priority_to");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start_year");
+
+                    b.Property<DateOnly>("TenthFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenth_from");
+
+                    b.Property<int>("TenthGradeLastNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tenth_grade_last_number");
+
+                    b.Property<DateOnly>("TenthTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenth_to");
+
+                    b.Property<int>("TransferLastNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("transfer_last_number");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enrollment_campaigns");
+
+                    b.HasIndex("MunicipalityId", "StartYear")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enrollment_campaigns_municipality_id_start_year");
+
+                    b.ToTable("enrollment_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AdaptedProgramme")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("adapted_programme");
+
+                    b.Property<int>("ApplicantPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applicant_person_id");
+
+                    b.Property<DateOnly>("BirthCertificateIssuedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_certificate_issued_on");
+
+                    b.Property<string>("BirthCertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_certificate_number");
+
+                    b.Property<string>("BirthCertificateSeries")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_certificate_series");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int>("ChildPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("child_person_id");
+
+                    b.Property<bool>("ConsentCharter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consent_charter");
+
+                    b.Property<bool>("ConsentPersonalData")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consent_personal_data");
+
+                    b.Property<int?>("CurrentGrade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("current_grade");
+
+                    b.Property<string>("CurrentSchool")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_school");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("House")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("house");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<string>("NativeLanguage")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("native_language");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<bool>("OnTerritory")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("on_territory");
+
+                    b.Property<DateOnly?>("OrderDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_date");
+
+                    b.Property<string>("OrderNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_number");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("Right")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("right");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_year");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("SiblingName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sibling_name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<string>("Street")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("street");
+
+                    b.Property<int>("SubmittedByAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_by_account_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_applications");
+
+                    b.HasIndex("ApplicantPersonId")
+                        .HasDatabaseName("ix_school_applications_applicant_person_id");
+
+                    b.HasIndex("ChildPersonId")
+                        .HasDatabaseName("ix_school_applications_child_person_id");
+
+                    b.HasIndex("SubmittedByAccountId")
+                        .HasDatabaseName("ix_school_applications_submitted_by_account_id");
+
+                    b.HasIndex("MunicipalityId", "SchoolYear")
+                        .HasDatabaseName("ix_school_applications_municipality_id_school_year");
+
+                    b.HasIndex("CampaignId", "Kind", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_applications_campaign_id_kind_sequence");
+
+                    b.HasIndex("ChildPersonId", "SchoolId", "SchoolYear")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_applications_one_active")
+                        .HasFilter("status IN ('Registered', 'UnderReview')");
+
+                    b.HasIndex("SchoolId", "SchoolYear", "Kind", "Sequence")
+                        .HasDatabaseName("ix_school_applications_school_id_school_year_kind_sequence");
+
+                    b.ToTable("school_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplicationChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<int?>("ByAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("by_account_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_application_changes");
+
+                    b.HasIndex("ApplicationId", "At")
+                        .HasDatabaseName("ix_school_application_changes_application_id_at");
+
+                    b.ToTable("school_application_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplicationDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storage_key");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_application_documents");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_school_application_documents_application_id");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_application_documents_storage_key");
+
+                    b.ToTable("school_application_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolIntake", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start_year");
+
+                    b.Property<int>("FirstGradePlaces")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_grade_places");
+
+                    b.HasKey("OrganisationId", "StartYear")
+                        .HasName("pk_enrollment_school_intakes");
+
+                    b.ToTable("enrollment_school_intakes", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SubmissionKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_submission_keys");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_school_submission_keys_application_id");
+
+                    b.HasIndex("AccountId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_submission_keys_account_id_key");
+
+                    b.ToTable("school_submission_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.Territories.SchoolTerritory", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lines");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("OrganisationId")
+                        .HasName("pk_enrollment_territories");
+
+                    b.HasIndex("MunicipalityId")
+                        .HasDatabaseName("ix_enrollment_territories_municipality_id");
+
+                    b.ToTable("enrollment_territories", (string)null);
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Families.ChildLinkRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -3857,6 +4336,111 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_diary_timetable_slots_diary_subjects_subject_id");
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.EnrollmentCampaign", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Institutions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollment_campaigns_municipalities_municipality_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplication", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_applications_people_applicant_person_id");
+
+                    b.HasOne("Kabinet.Web.Features.Enrollment.EnrollmentCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_applications_enrollment_campaigns_campaign_id");
+
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_applications_people_child_person_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_applications_municipalities_municipality_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_applications_organisations_school_id");
+
+                    b.HasOne("Kabinet.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_applications_accounts_submitted_by_account_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplicationChange", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Enrollment.SchoolApplication", null)
+                        .WithMany("History")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_application_changes_school_applications_application_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplicationDocument", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Enrollment.SchoolApplication", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_application_documents_school_applications_application_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolIntake", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollment_school_intakes_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SubmissionKey", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Enrollment.SchoolApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_submission_keys_school_applications_application_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.Territories.SchoolTerritory", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollment_territories_organisations_organisation_id");
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Families.ChildLinkRequest", b =>
                 {
                     b.HasOne("Kabinet.Web.Features.Families.Person", null)
@@ -4419,6 +5003,13 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_account_tokens_accounts_user_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplication", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Institutions.AcademicYear", b =>
