@@ -14,7 +14,8 @@ internal static class EnrollmentModule
         builder.Services.AddSingleton<AdmissionGate>();
         builder.Services.AddScoped<EnrollmentSubmissions>();
         builder.Services.AddScoped<SchoolApplicationDecisions>();
-        builder.Services.AddScoped<IApplicationSource, SchoolApplicationSource>();
+        builder.Services.AddScoped<SchoolApplicationSource>();
+        builder.Services.AddScoped<IApplicationSource>(sp => sp.GetRequiredService<SchoolApplicationSource>());
     }
 
     public static void MapEnrollment(this WebApplication app) => EnrollmentApi.Map(app);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kabinet.Web.Features.Enrollment;
 
 /// <summary>School applications in «Заявления»: those the account submitted and those for the person's children.</summary>
-internal sealed class SchoolApplicationSource(KabinetDbContext db, FamilyDirectory families, InstitutionDirectory institutions) : IApplicationSource
+public sealed class SchoolApplicationSource(KabinetDbContext db, FamilyDirectory families, InstitutionDirectory institutions) : IApplicationSource
 {
     public async Task<IReadOnlyList<ApplicationListItem>> OfAccountAsync(int accountId, int personId, CancellationToken ct)
     {
