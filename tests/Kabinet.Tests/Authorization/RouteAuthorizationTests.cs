@@ -121,6 +121,15 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         ["/journal/{classGroupId:int}/{subjectId:int}/{date}/{number:int}"] = ("/journal/999999/1/2026-11-18/1", Access.Teacher, HttpStatusCode.NotFound),
         ["/journal/{classGroupId:int}/{subjectId:int}/marks"] = ("/journal/999999/1/marks", Access.Teacher, HttpStatusCode.NotFound),
         ["/journal/{classGroupId:int}/{subjectId:int}/export.csv"] = ("/journal/999999/1/export.csv", Access.Teacher, HttpStatusCode.NotFound),
+        // School enrollment: own applications, other families, other schools and municipalities are tried in EnrollmentAuthorizationTests.
+        ["/enrollment"] = ("/enrollment", Access.SignedIn, HttpStatusCode.OK),
+        ["/enrollment/apply/{kind}"] = ("/enrollment/apply/first-grade", Access.SignedIn, HttpStatusCode.OK),
+        ["/enrollment/applications/{id:int}"] = ("/enrollment/applications/999999", Access.SignedIn, HttpStatusCode.NotFound),
+        ["/enrollment/school/{orgId:int}"] = ("/enrollment/school/1", Access.OrganisationAdmin, HttpStatusCode.OK), // the demo gymnasium
+        ["/enrollment/school/{orgId:int}/applications/{id:int}"] = ("/enrollment/school/1/applications/999999", Access.OrganisationAdmin, HttpStatusCode.NotFound),
+        ["/enrollment/operator"] = ("/enrollment/operator", Access.Operator, HttpStatusCode.OK),
+        ["/api/v1/school/applications"] = ("/api/v1/school/applications", Access.SignedIn, HttpStatusCode.OK),
+        ["/api/v1/school/applications/{id:int}"] = ("/api/v1/school/applications/999999", Access.SignedIn, HttpStatusCode.NotFound),
         ["/dev/mail"] = ("/dev/mail", Access.Public, HttpStatusCode.NotFound), // Development only
         ["/error/{status:int}"] = ("/error/404", Access.Public, HttpStatusCode.NotFound),
         ["/api/v1/municipalities"] = ("/api/v1/municipalities", Access.Public, HttpStatusCode.OK),
