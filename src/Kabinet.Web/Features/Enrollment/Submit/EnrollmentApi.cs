@@ -40,8 +40,8 @@ internal static class EnrollmentApi
 
     public static void Map(WebApplication app)
     {
-        var api = app.MapGroup("/api/v1/school/applications").WithTags("Запись в школу").RequireAuthorization();
-        api.MapPost("", SubmitAsync)
+        var api = app.MapGroup("/api/v1/school").WithTags("Запись в школу").RequireAuthorization();
+        api.MapPost("applications", SubmitAsync)
             .WithSummary("Подать заявление в школу (1 класс, перевод, 10 класс)")
             .WithDescription("Заголовок Idempotency-Key (1–255 символов) обязателен: повтор с тем же ключом и теми же данными возвращает то же заявление и тот же ответ. При перегрузке — 503 или 429 с Retry-After: заявление НЕ зарегистрировано, повторите запрос с тем же ключом.")
             .Produces<SubmissionReceipt>(StatusCodes.Status201Created)
@@ -51,8 +51,8 @@ internal static class EnrollmentApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        api.MapGet("", MineAsync).WithSummary("Мои заявления в школу");
-        api.MapGet("{id:int}", OneAsync).WithSummary("Заявление в школу");
+        api.MapGet("applications", MineAsync).WithSummary("Мои заявления в школу");
+        api.MapGet("applications/{id:int}", OneAsync).WithSummary("Заявление в школу");
     }
 
     private static async Task<IResult> SubmitAsync(HttpContext http, EnrollmentSubmissions submissions, AdmissionGate gate, CancellationToken ct)
