@@ -12,8 +12,8 @@ namespace Kabinet.Tests.Enrollment;
 /// The demo region on the opening morning of the 1st-grade campaign: 1 April 2027, 10:00 in Kemerovo. The demo seed
 /// then makes campaigns for 2026 and 2027, and the demo family's Алиса is of first-grade age for 2027.
 /// </summary>
-public class EnrollmentApp(IDictionary<string, string?>? settings = null)
-    : KabinetApp(WithDefaults(settings), s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(OpeningMorning)))
+public class EnrollmentApp(IDictionary<string, string?>? settings = null, DateTimeOffset? start = null)
+    : KabinetApp(WithDefaults(settings), s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(start ?? OpeningMorning)))
 {
     private static Dictionary<string, string?> WithDefaults(IDictionary<string, string?>? settings)
     {
@@ -31,6 +31,9 @@ public class EnrollmentApp(IDictionary<string, string?>? settings = null)
 
 /// <summary>An enrollment app for one test class.</summary>
 public sealed class EnrollmentIsolatedApp : EnrollmentApp;
+
+/// <summary>The evening before the opening: 31 March 2027, 23:00 in Kemerovo.</summary>
+public sealed class EnrollmentEveApp() : EnrollmentApp(start: new DateTimeOffset(2027, 3, 31, 16, 0, 0, TimeSpan.Zero));
 
 internal static class EnrollmentTestData
 {
