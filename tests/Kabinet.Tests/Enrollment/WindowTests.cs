@@ -12,16 +12,18 @@ public sealed class WindowTests(EnrollmentEveApp app) : IClassFixture<Enrollment
     {
         var (school, _) = await GymnasiumAsync(app);
         var child = await FirstGraderAsync(app);
-        var parent = await app.SignedInAsync("demo.roditel");
 
         app.Clock.SetUtcNow(new DateTimeOffset(2027, 3, 31, 16, 59, 59, TimeSpan.Zero));
+        var parent = await app.SignedInAsync("demo.roditel"); // signed in on each jump of the clock: sessions expire
         var early = await PostAsync(parent, FirstGrade(child, school), "w-early");
         var outsiderEarly = await PostAsync(parent, FirstGrade(child, school, street: "ул. Неизвестная", house: "1"), "w-outsider");
         app.Clock.SetUtcNow(new DateTimeOffset(2027, 3, 31, 17, 0, 0, TimeSpan.Zero));
+        parent = await app.SignedInAsync("demo.roditel");
         var onTime = await PostAsync(parent, FirstGrade(child, school), "w-on-time");
         var other = await NewChildAsync(app, "demo.roditel", new DateOnly(2020, 4, 4), "Олег");
         var outsider = await PostAsync(parent, FirstGrade(other, school, street: "ул. Неизвестная", house: "1"), "w-outsider-2");
         app.Clock.SetUtcNow(new DateTimeOffset(2027, 7, 5, 17, 0, 0, TimeSpan.Zero)); // 6 July, 00:00 in Kemerovo
+        parent = await app.SignedInAsync("demo.roditel");
         var july = await PostAsync(parent, FirstGrade(other, school, street: "ул. Неизвестная", house: "1"), "w-july");
 
         Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
