@@ -6,6 +6,7 @@ using Kabinet.Web.Features.CollegeAdmission;
 using Kabinet.Web.Features.Applications;
 using Kabinet.Web.Features.AdditionalEducation;
 using Kabinet.Web.Features.Diary;
+using Kabinet.Web.Features.Enrollment;
 using Kabinet.Web.Features.Families;
 using Kabinet.Web.Features.Faq;
 using Kabinet.Web.Features.Institutions;
@@ -39,12 +40,14 @@ builder.AddMessages();
 builder.AddCollegeAdmission();
 builder.AddApplications();
 builder.AddAdditionalEducation();
+builder.AddEnrollment();
 
 var app = builder.Build();
 app.UsePlatform();
 app.UseAccounts();
 app.MapPlatform();
 app.MapInstitutions();
+app.MapEnrollment();
 app.MapRazorPages();
 
 return await app.RunCommandAsync(command);

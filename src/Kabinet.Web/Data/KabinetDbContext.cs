@@ -158,6 +158,15 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<Features.AdditionalEducation.Catalogue.Programme> Programmes => Set<Features.AdditionalEducation.Catalogue.Programme>();
 
     public DbSet<Features.AdditionalEducation.Enrolments.ProgrammeEnrolment> ProgrammeEnrolments => Set<Features.AdditionalEducation.Enrolments.ProgrammeEnrolment>();
+    public DbSet<Features.Enrollment.EnrollmentCampaign> EnrollmentCampaigns => Set<Features.Enrollment.EnrollmentCampaign>();
+
+    public DbSet<Features.Enrollment.SchoolApplication> SchoolApplications => Set<Features.Enrollment.SchoolApplication>();
+
+    public DbSet<Features.Enrollment.SchoolIntake> SchoolIntakes => Set<Features.Enrollment.SchoolIntake>();
+
+    public DbSet<Features.Enrollment.Territories.SchoolTerritory> SchoolTerritories => Set<Features.Enrollment.Territories.SchoolTerritory>();
+
+    public DbSet<Features.Enrollment.SubmissionKey> SchoolSubmissionKeys => Set<Features.Enrollment.SubmissionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -176,6 +185,7 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
         Features.CollegeAdmission.CollegeAdmissionModule.ConfigureModel(builder);
         Features.Applications.ApplicationsModule.ConfigureModel(builder);
         Features.AdditionalEducation.AdditionalEducationModule.ConfigureModel(builder);
+        Features.Enrollment.EnrollmentModule.ConfigureModel(builder);
         ConfigureCrossModuleKeys(builder);
     }
 
@@ -225,6 +235,14 @@ public abstract class KabinetDbContext(DbContextOptions options) : IdentityUserC
         builder.Entity<Features.Applications.Complaint>().HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Applications.Complaint>().HasOne<Municipality>().WithMany().HasForeignKey(c => c.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Applications.ComplaintEvent>().HasOne<Account>().WithMany().HasForeignKey(h => h.ByAccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Enrollment.EnrollmentCampaign>().HasOne<Municipality>().WithMany().HasForeignKey(c => c.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Enrollment.SchoolIntake>().HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<Features.Enrollment.Territories.SchoolTerritory>().HasOne<Organisation>().WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<Features.Enrollment.SchoolApplication>().HasOne<Person>().WithMany().HasForeignKey(a => a.ChildPersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Enrollment.SchoolApplication>().HasOne<Person>().WithMany().HasForeignKey(a => a.ApplicantPersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Enrollment.SchoolApplication>().HasOne<Account>().WithMany().HasForeignKey(a => a.SubmittedByAccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Enrollment.SchoolApplication>().HasOne<Organisation>().WithMany().HasForeignKey(a => a.SchoolId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Features.Enrollment.SchoolApplication>().HasOne<Municipality>().WithMany().HasForeignKey(a => a.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.Messages.Message>().HasOne<Person>().WithMany().HasForeignKey(m => m.AuthorPersonId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.CollegeAdmission.Speciality>().HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Features.CollegeAdmission.Speciality>().HasOne<Municipality>().WithMany().HasForeignKey(s => s.MunicipalityId).OnDelete(DeleteBehavior.Restrict);

@@ -152,6 +152,15 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         ["/applications/org/{orgId:int}/complaints/{id:int}"] = ("/applications/org/1/complaints/999999", Access.AnyAdministrator, HttpStatusCode.NotFound),
         ["/applications/operator/complaints"] = ("/applications/operator/complaints", Access.Operator, HttpStatusCode.OK),
         ["/applications/operator/complaints/{id:int}"] = ("/applications/operator/complaints/999999", Access.Operator, HttpStatusCode.NotFound),
+        // School enrollment: own applications, other families, other schools and municipalities are tried in EnrollmentAuthorizationTests.
+        ["/enrollment"] = ("/enrollment", Access.SignedIn, HttpStatusCode.OK),
+        ["/enrollment/apply/{kind}"] = ("/enrollment/apply/first-grade", Access.SignedIn, HttpStatusCode.OK),
+        ["/enrollment/applications/{id:int}"] = ("/enrollment/applications/999999", Access.SignedIn, HttpStatusCode.NotFound),
+        ["/enrollment/school/{orgId:int}"] = ("/enrollment/school/1", Access.OrganisationAdmin, HttpStatusCode.OK), // the demo gymnasium
+        ["/enrollment/school/{orgId:int}/applications/{id:int}"] = ("/enrollment/school/1/applications/999999", Access.OrganisationAdmin, HttpStatusCode.NotFound),
+        ["/enrollment/operator"] = ("/enrollment/operator", Access.Operator, HttpStatusCode.OK),
+        ["/api/v1/school/applications"] = ("/api/v1/school/applications", Access.SignedIn, HttpStatusCode.OK),
+        ["/api/v1/school/applications/{id:int}"] = ("/api/v1/school/applications/999999", Access.SignedIn, HttpStatusCode.NotFound),
         ["/dev/mail"] = ("/dev/mail", Access.Public, HttpStatusCode.NotFound), // Development only
         ["/error/{status:int}"] = ("/error/404", Access.Public, HttpStatusCode.NotFound),
         ["/api/v1/municipalities"] = ("/api/v1/municipalities", Access.Public, HttpStatusCode.OK),

@@ -136,6 +136,7 @@ internal sealed class Seeder(KabinetDbContext db, UserManager<Account> users, Ti
             await MessagesDemo.AddAsync(db, region, time, ct);
             await CollegeAdmissionDemo.AddAsync(db, region, time, ct);
             await AdditionalEducationDemo.AddAsync(db, region, time, ct);
+            await EnrollmentDemo.AddAsync(db, region, time, ct);
             await db.SaveChangesAsync(ct);
 
             // In the same transaction: a region is never left without its demo accounts.

@@ -51,6 +51,7 @@ public static class NotificationKinds
     public const string Complaint = "complaint";
     public const string PfdoCertificate = "pfdo-certificate";
     public const string PfdoEnrolment = "pfdo-enrolment";
+    public const string SchoolApplication = "school-application";
 
     public static readonly IReadOnlyList<KindInfo> All =
     [
@@ -65,6 +66,7 @@ public static class NotificationKinds
         new(DiaryHomework, "Домашние задания", EmailByDefault: false),
         new(DiaryAttendance, "Пропуски уроков", EmailByDefault: true),
         new(Complaint, "Жалобы «Не выдали логин и пароль»: ответы и новые жалобы", EmailByDefault: true),
+        new(SchoolApplication, "Заявления в школу: регистрация, зачисление, отказ", EmailByDefault: true),
         new(DiaryDigest, "Ежедневная сводка дневника: оценки, пропуски, задания на завтра (письмо вечером)", EmailByDefault: false, EmailOnly: true),
     ];
 
