@@ -704,6 +704,988 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                     b.ToTable("sign_in_events", (string)null);
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Catalogue.Programme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgeFrom")
+                        .HasColumnType("integer")
+                        .HasColumnName("age_from");
+
+                    b.Property<int>("AgeTo")
+                        .HasColumnType("integer")
+                        .HasColumnName("age_to");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("Funding")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("funding");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("integer")
+                        .HasColumnName("places");
+
+                    b.Property<long>("PriceKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_kopecks");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("schedule");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(2201)
+                        .HasColumnType("character varying(2201)")
+                        .HasColumnName("search_text");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("integer")
+                        .HasColumnName("taken");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pfdo_programmes");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_pfdo_programmes_organisation_id");
+
+                    b.HasIndex("MunicipalityId", "IsActive", "Direction")
+                        .HasDatabaseName("ix_pfdo_programmes_municipality_id_is_active_direction");
+
+                    b.ToTable("pfdo_programmes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pfdo_programmes_places", "taken >= 0 AND taken <= places");
+                        });
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.Certificate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("application_id");
+
+                    b.Property<int>("ChildPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("child_person_id");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pfdo_certificates");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_pfdo_certificates_application_id");
+
+                    b.HasIndex("ChildPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pfdo_certificates_child_person_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pfdo_certificates_number");
+
+                    b.ToTable("pfdo_certificates", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.CertificateApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicantPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("applicant_person_id");
+
+                    b.Property<DateOnly>("ChildBirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("child_birth_date");
+
+                    b.Property<int>("ChildPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("child_person_id");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<string>("ProofContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("proof_content_type");
+
+                    b.Property<string>("ProofFileName")
+                        .HasMaxLength(130)
+                        .HasColumnType("character varying(130)")
+                        .HasColumnName("proof_file_name");
+
+                    b.Property<long?>("ProofSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("proof_size");
+
+                    b.Property<string>("ProofStorageKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("proof_storage_key");
+
+                    b.Property<string>("ResidenceAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("residence_address");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<int>("SubmittedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("submitted_by_account_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pfdo_certificate_applications");
+
+                    b.HasIndex("ChildPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pfdo_certificate_applications_one_open_per_child")
+                        .HasFilter("status IN ('Submitted', 'UnderReview')");
+
+                    b.HasIndex("SubmittedByAccountId")
+                        .HasDatabaseName("ix_pfdo_certificate_applications_submitted_by_account_id");
+
+                    b.HasIndex("MunicipalityId", "Status", "SubmittedAt")
+                        .HasDatabaseName("ix_pfdo_certificate_applications_municipality_id_status_submit");
+
+                    b.HasIndex(new[] { "ChildPersonId" }, "ix_pfdo_certificate_applications_child")
+                        .HasDatabaseName("ix_pfdo_certificate_applications_child_person_id");
+
+                    b.ToTable("pfdo_certificate_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.CertificateBalance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("BalanceKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("balance_kopecks");
+
+                    b.Property<int>("CertificateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("certificate_id");
+
+                    b.Property<long>("StartKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("start_kopecks");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pfdo_certificate_balances");
+
+                    b.HasIndex("CertificateId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pfdo_certificate_balances_certificate_id_year");
+
+                    b.ToTable("pfdo_certificate_balances", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pfdo_certificate_balances_not_negative", "balance_kopecks >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.CertificateNominal", b =>
+                {
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<long>("AmountKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_kopecks");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<int>("SetByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("set_by_account_id");
+
+                    b.HasKey("MunicipalityId", "Year")
+                        .HasName("pk_pfdo_certificate_nominals");
+
+                    b.ToTable("pfdo_certificate_nominals", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.LedgerEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_kopecks");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<long>("BalanceAfterKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("balance_after_kopecks");
+
+                    b.Property<int>("CertificateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("certificate_id");
+
+                    b.Property<int?>("EnrolmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("enrolment_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("text");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pfdo_ledger");
+
+                    b.HasIndex("CertificateId", "At")
+                        .HasDatabaseName("ix_pfdo_ledger_certificate_id_at");
+
+                    b.ToTable("pfdo_ledger", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Enrolments.ProgrammeEnrolment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_kopecks");
+
+                    b.Property<int?>("CertificateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("certificate_id");
+
+                    b.Property<int>("ChildPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("child_person_id");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("programme_id");
+
+                    b.Property<long>("RefundedKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refunded_kopecks");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<int>("SubmittedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("submitted_by_account_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pfdo_enrolments");
+
+                    b.HasIndex("ChildPersonId", "Status")
+                        .HasDatabaseName("ix_pfdo_enrolments_child_person_id_status");
+
+                    b.HasIndex("ProgrammeId", "ChildPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pfdo_enrolments_one_active")
+                        .HasFilter("status IN ('Submitted', 'Enrolled')");
+
+                    b.HasIndex("OrganisationId", "Status", "SubmittedAt")
+                        .HasDatabaseName("ix_pfdo_enrolments_organisation_id_status_submitted_at");
+
+                    b.ToTable("pfdo_enrolments", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.PfdoStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int?>("ByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("by_account_id");
+
+                    b.Property<int?>("CertificateApplicationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("certificate_application_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<int?>("EnrolmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("enrolment_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pfdo_status_changes");
+
+                    b.HasIndex("CertificateApplicationId", "At")
+                        .HasDatabaseName("ix_pfdo_status_changes_certificate_application_id_at");
+
+                    b.HasIndex("EnrolmentId", "At")
+                        .HasDatabaseName("ix_pfdo_status_changes_enrolment_id_at");
+
+                    b.ToTable("pfdo_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Applications.Complaint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<int>("AuthorAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("author_account_id");
+
+                    b.Property<int>("AuthorPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("author_person_id");
+
+                    b.Property<DateOnly?>("ChildBirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("child_birth_date");
+
+                    b.Property<string>("ChildName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("child_name");
+
+                    b.Property<int?>("ChildPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("child_person_id");
+
+                    b.Property<string>("ClassName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("class_name");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaints");
+
+                    b.HasIndex("AuthorAccountId")
+                        .HasDatabaseName("ix_complaints_author_account_id");
+
+                    b.HasIndex("MunicipalityId", "CreatedAt")
+                        .HasDatabaseName("ix_complaints_municipality_id_created_at");
+
+                    b.HasIndex("OrganisationId", "CreatedAt")
+                        .HasDatabaseName("ix_complaints_organisation_id_created_at");
+
+                    b.ToTable("complaints", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Applications.ComplaintEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("ByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("by_account_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("comment");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("integer")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaint_events");
+
+                    b.HasIndex("ByAccountId")
+                        .HasDatabaseName("ix_complaint_events_by_account_id");
+
+                    b.HasIndex("ComplaintId", "At")
+                        .HasDatabaseName("ix_complaint_events_complaint_id_at");
+
+                    b.ToTable("complaint_events", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AchievementCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("achievement_count");
+
+                    b.Property<int>("Achievements")
+                        .HasColumnType("integer")
+                        .HasColumnName("achievements");
+
+                    b.Property<int>("AverageHundredths")
+                        .HasColumnType("integer")
+                        .HasColumnName("average_hundredths");
+
+                    b.Property<DateOnly>("DocumentIssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("document_issued_on");
+
+                    b.Property<string>("DocumentLevel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("document_level");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("document_number");
+
+                    b.Property<string>("DocumentSeries")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("document_series");
+
+                    b.Property<int>("EntrantPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("entrant_person_id");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<bool>("OriginalSubmitted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("original_submitted");
+
+                    b.Property<bool>("PersonalDataConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("personal_data_consent");
+
+                    b.Property<bool>("PriorityRight")
+                        .HasColumnType("boolean")
+                        .HasColumnName("priority_right");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<int>("SpecialityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("speciality_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<int?>("SubmittedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("submitted_by_account_id");
+
+                    b.Property<bool>("TargetContract")
+                        .HasColumnType("boolean")
+                        .HasColumnName("target_contract");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_college_applications");
+
+                    b.HasIndex("EntrantPersonId")
+                        .HasDatabaseName("ix_college_applications_entrant_person_id");
+
+                    b.HasIndex("MunicipalityId")
+                        .HasDatabaseName("ix_college_applications_municipality_id");
+
+                    b.HasIndex("SubmittedByAccountId")
+                        .HasDatabaseName("ix_college_applications_submitted_by_account_id");
+
+                    b.HasIndex("OrganisationId", "Status")
+                        .HasDatabaseName("ix_college_applications_organisation_id_status");
+
+                    b.HasIndex("SpecialityId", "EntrantPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_college_applications_one_active_per_speciality")
+                        .HasFilter("status NOT IN ('Refused', 'Withdrawn')");
+
+                    b.HasIndex("SpecialityId", "Status", "PriorityRight", "AverageHundredths")
+                        .HasDatabaseName("ix_college_applications_speciality_id_status_priority_right_av");
+
+                    b.ToTable("college_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(130)
+                        .HasColumnType("character varying(130)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("storage_key");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<int?>("UploadedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("uploaded_by_account_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_college_documents");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_college_documents_application_id");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_college_documents_storage_key");
+
+                    b.ToTable("college_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int?>("ByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("by_account_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_college_status_changes");
+
+                    b.HasIndex("ApplicationId", "At")
+                        .HasDatabaseName("ix_college_status_changes_application_id_at");
+
+                    b.ToTable("college_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.Speciality", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AcceptFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("accept_from");
+
+                    b.Property<DateOnly>("AcceptUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("accept_until");
+
+                    b.Property<int>("AdmissionYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("admission_year");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("basis");
+
+                    b.Property<int>("BudgetPlaces")
+                        .HasColumnType("integer")
+                        .HasColumnName("budget_places");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("EntranceTests")
+                        .HasColumnType("boolean")
+                        .HasColumnName("entrance_tests");
+
+                    b.Property<DateOnly?>("ExtendedUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("extended_until");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("form");
+
+                    b.Property<bool>("MedicalExamination")
+                        .HasColumnType("boolean")
+                        .HasColumnName("medical_examination");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("PaidPlaces")
+                        .HasColumnType("integer")
+                        .HasColumnName("paid_places");
+
+                    b.Property<string>("Qualification")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("qualification");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_college_specialities");
+
+                    b.HasIndex("MunicipalityId")
+                        .HasDatabaseName("ix_college_specialities_municipality_id");
+
+                    b.HasIndex("AdmissionYear", "MunicipalityId")
+                        .HasDatabaseName("ix_college_specialities_admission_year_municipality_id");
+
+                    b.HasIndex("OrganisationId", "AdmissionYear")
+                        .HasDatabaseName("ix_college_specialities_organisation_id_admission_year");
+
+                    b.ToTable("college_specialities", (string)null);
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Diary.Bell", b =>
                 {
                     b.Property<int>("Id")
@@ -1597,6 +2579,495 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_diary_work_kinds_organisation_id_name");
 
                     b.ToTable("diary_work_kinds", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.EnrollmentCampaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FirstGradeLastNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_grade_last_number");
+
+                    b.Property<DateOnly>("GeneralFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("general_from");
+
+                    b.Property<DateOnly>("GeneralTo")
+                        .HasColumnType("date")
+                        .HasColumnName("general_to");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<DateOnly>("PriorityFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("priority_from");
+
+                    b.Property<DateOnly>("PriorityTo")
+                        .HasColumnType("date")
+                        .HasColumnName("priority_to");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("start_year");
+
+                    b.Property<DateOnly>("TenthFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("tenth_from");
+
+                    b.Property<int>("TenthGradeLastNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("tenth_grade_last_number");
+
+                    b.Property<DateOnly>("TenthTo")
+                        .HasColumnType("date")
+                        .HasColumnName("tenth_to");
+
+                    b.Property<int>("TransferLastNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("transfer_last_number");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enrollment_campaigns");
+
+                    b.HasIndex("MunicipalityId", "StartYear")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enrollment_campaigns_municipality_id_start_year");
+
+                    b.ToTable("enrollment_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AdaptedProgramme")
+                        .HasColumnType("boolean")
+                        .HasColumnName("adapted_programme");
+
+                    b.Property<int>("ApplicantPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("applicant_person_id");
+
+                    b.Property<DateOnly>("BirthCertificateIssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_certificate_issued_on");
+
+                    b.Property<string>("BirthCertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("birth_certificate_number");
+
+                    b.Property<string>("BirthCertificateSeries")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("birth_certificate_series");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int>("ChildPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("child_person_id");
+
+                    b.Property<bool>("ConsentCharter")
+                        .HasColumnType("boolean")
+                        .HasColumnName("consent_charter");
+
+                    b.Property<bool>("ConsentPersonalData")
+                        .HasColumnType("boolean")
+                        .HasColumnName("consent_personal_data");
+
+                    b.Property<int?>("CurrentGrade")
+                        .HasColumnType("integer")
+                        .HasColumnName("current_grade");
+
+                    b.Property<string>("CurrentSchool")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("current_school");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("email");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("integer")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("House")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("house");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("language");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<string>("NativeLanguage")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("native_language");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("number");
+
+                    b.Property<bool>("OnTerritory")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_territory");
+
+                    b.Property<DateOnly?>("OrderDate")
+                        .HasColumnType("date")
+                        .HasColumnName("order_date");
+
+                    b.Property<string>("OrderNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("order_number");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("Right")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("right");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_year");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("SiblingName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sibling_name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<string>("Street")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("street");
+
+                    b.Property<int>("SubmittedByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("submitted_by_account_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_applications");
+
+                    b.HasIndex("ApplicantPersonId")
+                        .HasDatabaseName("ix_school_applications_applicant_person_id");
+
+                    b.HasIndex("ChildPersonId")
+                        .HasDatabaseName("ix_school_applications_child_person_id");
+
+                    b.HasIndex("SubmittedByAccountId")
+                        .HasDatabaseName("ix_school_applications_submitted_by_account_id");
+
+                    b.HasIndex("MunicipalityId", "SchoolYear")
+                        .HasDatabaseName("ix_school_applications_municipality_id_school_year");
+
+                    b.HasIndex("CampaignId", "Kind", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_applications_campaign_id_kind_sequence");
+
+                    b.HasIndex("ChildPersonId", "SchoolId", "SchoolYear")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_applications_one_active")
+                        .HasFilter("status IN ('Registered', 'UnderReview')");
+
+                    b.HasIndex("SchoolId", "SchoolYear", "Kind", "Sequence")
+                        .HasDatabaseName("ix_school_applications_school_id_school_year_kind_sequence");
+
+                    b.ToTable("school_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplicationChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int?>("ByAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("by_account_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_application_changes");
+
+                    b.HasIndex("ApplicationId", "At")
+                        .HasDatabaseName("ix_school_application_changes_application_id_at");
+
+                    b.ToTable("school_application_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplicationDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("storage_key");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_application_documents");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_school_application_documents_application_id");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_application_documents_storage_key");
+
+                    b.ToTable("school_application_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolIntake", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("start_year");
+
+                    b.Property<int>("FirstGradePlaces")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_grade_places");
+
+                    b.HasKey("OrganisationId", "StartYear")
+                        .HasName("pk_enrollment_school_intakes");
+
+                    b.ToTable("enrollment_school_intakes", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SubmissionKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("response");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_submission_keys");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_school_submission_keys_application_id");
+
+                    b.HasIndex("AccountId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_submission_keys_account_id_key");
+
+                    b.ToTable("school_submission_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.Territories.SchoolTerritory", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("lines");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("OrganisationId")
+                        .HasName("pk_enrollment_territories");
+
+                    b.HasIndex("MunicipalityId")
+                        .HasDatabaseName("ix_enrollment_territories_municipality_id");
+
+                    b.ToTable("enrollment_territories", (string)null);
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Families.ChildLinkRequest", b =>
@@ -3884,6 +5355,162 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_sign_in_events_accounts_account_id");
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.Certificate", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.AdditionalEducation.Certificates.CertificateApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pfdo_certificates_pfdo_certificate_applications_application");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.CertificateBalance", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.AdditionalEducation.Certificates.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pfdo_certificate_balances_pfdo_certificates_certificate_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.LedgerEntry", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.AdditionalEducation.Certificates.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pfdo_ledger_pfdo_certificates_certificate_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Enrolments.ProgrammeEnrolment", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.AdditionalEducation.Catalogue.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pfdo_enrolments_pfdo_programmes_programme_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.PfdoStatusChange", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.AdditionalEducation.Certificates.CertificateApplication", null)
+                        .WithMany("History")
+                        .HasForeignKey("CertificateApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_pfdo_status_changes_certificate_applications_certificate_ap");
+
+                    b.HasOne("Kabinet.Web.Features.AdditionalEducation.Enrolments.ProgrammeEnrolment", null)
+                        .WithMany("History")
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_pfdo_status_changes_pfdo_enrolments_enrolment_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Applications.Complaint", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaints_accounts_author_account_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaints_municipalities_municipality_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaints_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Applications.ComplaintEvent", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ByAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_events_accounts_by_account_id");
+
+                    b.HasOne("Kabinet.Web.Features.Applications.Complaint", null)
+                        .WithMany("History")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_events_complaints_complaint_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeApplication", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("EntrantPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_college_applications_people_entrant_person_id");
+
+                    b.HasOne("Kabinet.Web.Features.CollegeAdmission.Speciality", null)
+                        .WithMany()
+                        .HasForeignKey("SpecialityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_college_applications_college_specialities_speciality_id");
+
+                    b.HasOne("Kabinet.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_college_applications_accounts_submitted_by_account_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeDocument", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.CollegeAdmission.CollegeApplication", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_college_documents_college_applications_application_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeStatusChange", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.CollegeAdmission.CollegeApplication", null)
+                        .WithMany("History")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_college_status_changes_college_applications_application_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.Speciality", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Institutions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_college_specialities_municipalities_municipality_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_college_specialities_organisations_organisation_id");
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Diary.Homework", b =>
                 {
                     b.HasOne("Kabinet.Web.Features.Diary.Lesson", null)
@@ -3978,6 +5605,111 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_diary_timetable_slots_diary_subjects_subject_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.EnrollmentCampaign", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Institutions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollment_campaigns_municipalities_municipality_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplication", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_applications_people_applicant_person_id");
+
+                    b.HasOne("Kabinet.Web.Features.Enrollment.EnrollmentCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_applications_enrollment_campaigns_campaign_id");
+
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_applications_people_child_person_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_applications_municipalities_municipality_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_applications_organisations_school_id");
+
+                    b.HasOne("Kabinet.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_applications_accounts_submitted_by_account_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplicationChange", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Enrollment.SchoolApplication", null)
+                        .WithMany("History")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_application_changes_school_applications_application_");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplicationDocument", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Enrollment.SchoolApplication", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_application_documents_school_applications_applicatio");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolIntake", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollment_school_intakes_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SubmissionKey", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Enrollment.SchoolApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_submission_keys_school_applications_application_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.Territories.SchoolTerritory", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollment_territories_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Families.ChildLinkRequest", b =>
@@ -4542,6 +6274,35 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_account_tokens_accounts_user_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.CertificateApplication", b =>
+                {
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Enrolments.ProgrammeEnrolment", b =>
+                {
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Applications.Complaint", b =>
+                {
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeApplication", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplication", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Institutions.AcademicYear", b =>

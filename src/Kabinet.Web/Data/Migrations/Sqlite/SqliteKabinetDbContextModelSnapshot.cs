@@ -679,6 +679,962 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                     b.ToTable("sign_in_events", (string)null);
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Catalogue.Programme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AgeFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("age_from");
+
+                    b.Property<int>("AgeTo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("age_to");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("Funding")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("funding");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("places");
+
+                    b.Property<long>("PriceKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("price_kopecks");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("schedule");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(2201)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_text");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("taken");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pfdo_programmes");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_pfdo_programmes_organisation_id");
+
+                    b.HasIndex("MunicipalityId", "IsActive", "Direction")
+                        .HasDatabaseName("ix_pfdo_programmes_municipality_id_is_active_direction");
+
+                    b.ToTable("pfdo_programmes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pfdo_programmes_places", "taken >= 0 AND taken <= places");
+                        });
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.Certificate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("application_id");
+
+                    b.Property<int>("ChildPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("child_person_id");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pfdo_certificates");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_pfdo_certificates_application_id");
+
+                    b.HasIndex("ChildPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pfdo_certificates_child_person_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pfdo_certificates_number");
+
+                    b.ToTable("pfdo_certificates", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.CertificateApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ApplicantPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applicant_person_id");
+
+                    b.Property<DateOnly>("ChildBirthDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_birth_date");
+
+                    b.Property<int>("ChildPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("child_person_id");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<string>("ProofContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proof_content_type");
+
+                    b.Property<string>("ProofFileName")
+                        .HasMaxLength(130)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proof_file_name");
+
+                    b.Property<long?>("ProofSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proof_size");
+
+                    b.Property<string>("ProofStorageKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proof_storage_key");
+
+                    b.Property<string>("ResidenceAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("residence_address");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<int>("SubmittedByAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_by_account_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pfdo_certificate_applications");
+
+                    b.HasIndex("ChildPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pfdo_certificate_applications_one_open_per_child")
+                        .HasFilter("status IN ('Submitted', 'UnderReview')");
+
+                    b.HasIndex("SubmittedByAccountId")
+                        .HasDatabaseName("ix_pfdo_certificate_applications_submitted_by_account_id");
+
+                    b.HasIndex("MunicipalityId", "Status", "SubmittedAt")
+                        .HasDatabaseName("ix_pfdo_certificate_applications_municipality_id_status_submitted_at");
+
+                    b.HasIndex(new[] { "ChildPersonId" }, "ix_pfdo_certificate_applications_child")
+                        .HasDatabaseName("ix_pfdo_certificate_applications_child_person_id");
+
+                    b.ToTable("pfdo_certificate_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.CertificateBalance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BalanceKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("balance_kopecks");
+
+                    b.Property<int>("CertificateId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("certificate_id");
+
+                    b.Property<long>("StartKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start_kopecks");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pfdo_certificate_balances");
+
+                    b.HasIndex("CertificateId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pfdo_certificate_balances_certificate_id_year");
+
+                    b.ToTable("pfdo_certificate_balances", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pfdo_certificate_balances_not_negative", "balance_kopecks >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.CertificateNominal", b =>
+                {
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<long>("AmountKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_kopecks");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_at");
+
+                    b.Property<int>("SetByAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("set_by_account_id");
+
+                    b.HasKey("MunicipalityId", "Year")
+                        .HasName("pk_pfdo_certificate_nominals");
+
+                    b.ToTable("pfdo_certificate_nominals", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.LedgerEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_kopecks");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<long>("BalanceAfterKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("balance_after_kopecks");
+
+                    b.Property<int>("CertificateId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("certificate_id");
+
+                    b.Property<int?>("EnrolmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enrolment_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pfdo_ledger");
+
+                    b.HasIndex("CertificateId", "At")
+                        .HasDatabaseName("ix_pfdo_ledger_certificate_id_at");
+
+                    b.ToTable("pfdo_ledger", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Enrolments.ProgrammeEnrolment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_kopecks");
+
+                    b.Property<int?>("CertificateId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("certificate_id");
+
+                    b.Property<int>("ChildPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("child_person_id");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("programme_id");
+
+                    b.Property<long>("RefundedKopecks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refunded_kopecks");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<int>("SubmittedByAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_by_account_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pfdo_enrolments");
+
+                    b.HasIndex("ChildPersonId", "Status")
+                        .HasDatabaseName("ix_pfdo_enrolments_child_person_id_status");
+
+                    b.HasIndex("ProgrammeId", "ChildPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pfdo_enrolments_one_active")
+                        .HasFilter("status IN ('Submitted', 'Enrolled')");
+
+                    b.HasIndex("OrganisationId", "Status", "SubmittedAt")
+                        .HasDatabaseName("ix_pfdo_enrolments_organisation_id_status_submitted_at");
+
+                    b.ToTable("pfdo_enrolments", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.PfdoStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<int?>("ByAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("by_account_id");
+
+                    b.Property<int?>("CertificateApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("certificate_application_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<int?>("EnrolmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enrolment_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pfdo_status_changes");
+
+                    b.HasIndex("CertificateApplicationId", "At")
+                        .HasDatabaseName("ix_pfdo_status_changes_certificate_application_id_at");
+
+                    b.HasIndex("EnrolmentId", "At")
+                        .HasDatabaseName("ix_pfdo_status_changes_enrolment_id_at");
+
+                    b.ToTable("pfdo_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Applications.Complaint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_at");
+
+                    b.Property<int>("AuthorAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("author_account_id");
+
+                    b.Property<int>("AuthorPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("author_person_id");
+
+                    b.Property<DateOnly?>("ChildBirthDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_birth_date");
+
+                    b.Property<string>("ChildName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_name");
+
+                    b.Property<int?>("ChildPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("child_person_id");
+
+                    b.Property<string>("ClassName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("class_name");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaints");
+
+                    b.HasIndex("AuthorAccountId")
+                        .HasDatabaseName("ix_complaints_author_account_id");
+
+                    b.HasIndex("MunicipalityId", "CreatedAt")
+                        .HasDatabaseName("ix_complaints_municipality_id_created_at");
+
+                    b.HasIndex("OrganisationId", "CreatedAt")
+                        .HasDatabaseName("ix_complaints_organisation_id_created_at");
+
+                    b.ToTable("complaints", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Applications.ComplaintEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<int>("ByAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("by_account_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaint_events");
+
+                    b.HasIndex("ByAccountId")
+                        .HasDatabaseName("ix_complaint_events_by_account_id");
+
+                    b.HasIndex("ComplaintId", "At")
+                        .HasDatabaseName("ix_complaint_events_complaint_id_at");
+
+                    b.ToTable("complaint_events", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AchievementCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("achievement_count");
+
+                    b.Property<int>("Achievements")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("achievements");
+
+                    b.Property<int>("AverageHundredths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("average_hundredths");
+
+                    b.Property<DateOnly>("DocumentIssuedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_issued_on");
+
+                    b.Property<string>("DocumentLevel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_level");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_number");
+
+                    b.Property<string>("DocumentSeries")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_series");
+
+                    b.Property<int>("EntrantPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entrant_person_id");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<bool>("OriginalSubmitted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("original_submitted");
+
+                    b.Property<bool>("PersonalDataConsent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("personal_data_consent");
+
+                    b.Property<bool>("PriorityRight")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority_right");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_at");
+
+                    b.Property<int>("SpecialityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("speciality_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<int?>("SubmittedByAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_by_account_id");
+
+                    b.Property<bool>("TargetContract")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("target_contract");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_college_applications");
+
+                    b.HasIndex("EntrantPersonId")
+                        .HasDatabaseName("ix_college_applications_entrant_person_id");
+
+                    b.HasIndex("MunicipalityId")
+                        .HasDatabaseName("ix_college_applications_municipality_id");
+
+                    b.HasIndex("SubmittedByAccountId")
+                        .HasDatabaseName("ix_college_applications_submitted_by_account_id");
+
+                    b.HasIndex("OrganisationId", "Status")
+                        .HasDatabaseName("ix_college_applications_organisation_id_status");
+
+                    b.HasIndex("SpecialityId", "EntrantPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_college_applications_one_active_per_speciality")
+                        .HasFilter("status NOT IN ('Refused', 'Withdrawn')");
+
+                    b.HasIndex("SpecialityId", "Status", "PriorityRight", "AverageHundredths")
+                        .HasDatabaseName("ix_college_applications_speciality_id_status_priority_right_average_hundredths");
+
+                    b.ToTable("college_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(130)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storage_key");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<int?>("UploadedByAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_by_account_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_college_documents");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_college_documents_application_id");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_college_documents_storage_key");
+
+                    b.ToTable("college_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<int?>("ByAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("by_account_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_college_status_changes");
+
+                    b.HasIndex("ApplicationId", "At")
+                        .HasDatabaseName("ix_college_status_changes_application_id_at");
+
+                    b.ToTable("college_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.Speciality", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AcceptFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accept_from");
+
+                    b.Property<DateOnly>("AcceptUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accept_until");
+
+                    b.Property<int>("AdmissionYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("admission_year");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basis");
+
+                    b.Property<int>("BudgetPlaces")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("budget_places");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("EntranceTests")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entrance_tests");
+
+                    b.Property<DateOnly?>("ExtendedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extended_until");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form");
+
+                    b.Property<bool>("MedicalExamination")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("medical_examination");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("PaidPlaces")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_places");
+
+                    b.Property<string>("Qualification")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qualification");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_college_specialities");
+
+                    b.HasIndex("MunicipalityId")
+                        .HasDatabaseName("ix_college_specialities_municipality_id");
+
+                    b.HasIndex("AdmissionYear", "MunicipalityId")
+                        .HasDatabaseName("ix_college_specialities_admission_year_municipality_id");
+
+                    b.HasIndex("OrganisationId", "AdmissionYear")
+                        .HasDatabaseName("ix_college_specialities_organisation_id_admission_year");
+
+                    b.ToTable("college_specialities", (string)null);
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Diary.Bell", b =>
                 {
                     b.Property<int>("Id")
@@ -1542,6 +2498,485 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_diary_work_kinds_organisation_id_name");
 
                     b.ToTable("diary_work_kinds", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.EnrollmentCampaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("FirstGradeLastNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_grade_last_number");
+
+                    b.Property<DateOnly>("GeneralFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("general_from");
+
+                    b.Property<DateOnly>("GeneralTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("general_to");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<DateOnly>("PriorityFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("priority_from");
+
+                    b.Property<DateOnly>("PriorityTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("priority_to");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start_year");
+
+                    b.Property<DateOnly>("TenthFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenth_from");
+
+                    b.Property<int>("TenthGradeLastNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tenth_grade_last_number");
+
+                    b.Property<DateOnly>("TenthTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenth_to");
+
+                    b.Property<int>("TransferLastNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("transfer_last_number");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enrollment_campaigns");
+
+                    b.HasIndex("MunicipalityId", "StartYear")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enrollment_campaigns_municipality_id_start_year");
+
+                    b.ToTable("enrollment_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AdaptedProgramme")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("adapted_programme");
+
+                    b.Property<int>("ApplicantPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applicant_person_id");
+
+                    b.Property<DateOnly>("BirthCertificateIssuedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_certificate_issued_on");
+
+                    b.Property<string>("BirthCertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_certificate_number");
+
+                    b.Property<string>("BirthCertificateSeries")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_certificate_series");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int>("ChildPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("child_person_id");
+
+                    b.Property<bool>("ConsentCharter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consent_charter");
+
+                    b.Property<bool>("ConsentPersonalData")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consent_personal_data");
+
+                    b.Property<int?>("CurrentGrade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("current_grade");
+
+                    b.Property<string>("CurrentSchool")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_school");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("House")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("house");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<string>("NativeLanguage")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("native_language");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<bool>("OnTerritory")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("on_territory");
+
+                    b.Property<DateOnly?>("OrderDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_date");
+
+                    b.Property<string>("OrderNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_number");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("Right")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("right");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_year");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("SiblingName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sibling_name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<string>("Street")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("street");
+
+                    b.Property<int>("SubmittedByAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_by_account_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_applications");
+
+                    b.HasIndex("ApplicantPersonId")
+                        .HasDatabaseName("ix_school_applications_applicant_person_id");
+
+                    b.HasIndex("ChildPersonId")
+                        .HasDatabaseName("ix_school_applications_child_person_id");
+
+                    b.HasIndex("SubmittedByAccountId")
+                        .HasDatabaseName("ix_school_applications_submitted_by_account_id");
+
+                    b.HasIndex("MunicipalityId", "SchoolYear")
+                        .HasDatabaseName("ix_school_applications_municipality_id_school_year");
+
+                    b.HasIndex("CampaignId", "Kind", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_applications_campaign_id_kind_sequence");
+
+                    b.HasIndex("ChildPersonId", "SchoolId", "SchoolYear")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_applications_one_active")
+                        .HasFilter("status IN ('Registered', 'UnderReview')");
+
+                    b.HasIndex("SchoolId", "SchoolYear", "Kind", "Sequence")
+                        .HasDatabaseName("ix_school_applications_school_id_school_year_kind_sequence");
+
+                    b.ToTable("school_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplicationChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<int?>("ByAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("by_account_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_application_changes");
+
+                    b.HasIndex("ApplicationId", "At")
+                        .HasDatabaseName("ix_school_application_changes_application_id_at");
+
+                    b.ToTable("school_application_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplicationDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storage_key");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_application_documents");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_school_application_documents_application_id");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_application_documents_storage_key");
+
+                    b.ToTable("school_application_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolIntake", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start_year");
+
+                    b.Property<int>("FirstGradePlaces")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_grade_places");
+
+                    b.HasKey("OrganisationId", "StartYear")
+                        .HasName("pk_enrollment_school_intakes");
+
+                    b.ToTable("enrollment_school_intakes", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SubmissionKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_submission_keys");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_school_submission_keys_application_id");
+
+                    b.HasIndex("AccountId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_submission_keys_account_id_key");
+
+                    b.ToTable("school_submission_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.Territories.SchoolTerritory", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lines");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("OrganisationId")
+                        .HasName("pk_enrollment_territories");
+
+                    b.HasIndex("MunicipalityId")
+                        .HasDatabaseName("ix_enrollment_territories_municipality_id");
+
+                    b.ToTable("enrollment_territories", (string)null);
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Families.ChildLinkRequest", b =>
@@ -3761,6 +5196,162 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_sign_in_events_accounts_account_id");
                 });
 
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.Certificate", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.AdditionalEducation.Certificates.CertificateApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pfdo_certificates_pfdo_certificate_applications_application_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.CertificateBalance", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.AdditionalEducation.Certificates.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pfdo_certificate_balances_pfdo_certificates_certificate_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.LedgerEntry", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.AdditionalEducation.Certificates.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pfdo_ledger_pfdo_certificates_certificate_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Enrolments.ProgrammeEnrolment", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.AdditionalEducation.Catalogue.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pfdo_enrolments_pfdo_programmes_programme_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.PfdoStatusChange", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.AdditionalEducation.Certificates.CertificateApplication", null)
+                        .WithMany("History")
+                        .HasForeignKey("CertificateApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_pfdo_status_changes_certificate_applications_certificate_application_id");
+
+                    b.HasOne("Kabinet.Web.Features.AdditionalEducation.Enrolments.ProgrammeEnrolment", null)
+                        .WithMany("History")
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_pfdo_status_changes_pfdo_enrolments_enrolment_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Applications.Complaint", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaints_accounts_author_account_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaints_municipalities_municipality_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaints_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Applications.ComplaintEvent", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ByAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_events_accounts_by_account_id");
+
+                    b.HasOne("Kabinet.Web.Features.Applications.Complaint", null)
+                        .WithMany("History")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_events_complaints_complaint_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeApplication", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("EntrantPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_college_applications_people_entrant_person_id");
+
+                    b.HasOne("Kabinet.Web.Features.CollegeAdmission.Speciality", null)
+                        .WithMany()
+                        .HasForeignKey("SpecialityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_college_applications_college_specialities_speciality_id");
+
+                    b.HasOne("Kabinet.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_college_applications_accounts_submitted_by_account_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeDocument", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.CollegeAdmission.CollegeApplication", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_college_documents_college_applications_application_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeStatusChange", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.CollegeAdmission.CollegeApplication", null)
+                        .WithMany("History")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_college_status_changes_college_applications_application_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.Speciality", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Institutions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_college_specialities_municipalities_municipality_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_college_specialities_organisations_organisation_id");
+                });
+
             modelBuilder.Entity("Kabinet.Web.Features.Diary.Homework", b =>
                 {
                     b.HasOne("Kabinet.Web.Features.Diary.Lesson", null)
@@ -3855,6 +5446,111 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_diary_timetable_slots_diary_subjects_subject_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.EnrollmentCampaign", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Institutions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollment_campaigns_municipalities_municipality_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplication", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_applications_people_applicant_person_id");
+
+                    b.HasOne("Kabinet.Web.Features.Enrollment.EnrollmentCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_applications_enrollment_campaigns_campaign_id");
+
+                    b.HasOne("Kabinet.Web.Features.Families.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_applications_people_child_person_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_applications_municipalities_municipality_id");
+
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_applications_organisations_school_id");
+
+                    b.HasOne("Kabinet.Web.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_applications_accounts_submitted_by_account_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplicationChange", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Enrollment.SchoolApplication", null)
+                        .WithMany("History")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_application_changes_school_applications_application_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplicationDocument", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Enrollment.SchoolApplication", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_application_documents_school_applications_application_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolIntake", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollment_school_intakes_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SubmissionKey", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Enrollment.SchoolApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_submission_keys_school_applications_application_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.Territories.SchoolTerritory", b =>
+                {
+                    b.HasOne("Kabinet.Web.Features.Institutions.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollment_territories_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Families.ChildLinkRequest", b =>
@@ -4419,6 +6115,35 @@ namespace Kabinet.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_account_tokens_accounts_user_id");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Certificates.CertificateApplication", b =>
+                {
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.AdditionalEducation.Enrolments.ProgrammeEnrolment", b =>
+                {
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Applications.Complaint", b =>
+                {
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.CollegeAdmission.CollegeApplication", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Kabinet.Web.Features.Enrollment.SchoolApplication", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Kabinet.Web.Features.Institutions.AcademicYear", b =>
