@@ -1,7 +1,9 @@
 using System.Net;
 using Kabinet.Tests.Infrastructure;
+using Kabinet.Web.Common.Time;
 using Kabinet.Web.Data;
 using Kabinet.Web.Features.Accounts;
+using Kabinet.Web.Features.Institutions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,14 +42,17 @@ public sealed class SignInTests(DemoApp app)
     }
 
     [Fact]
-    public async Task The_demo_parent_is_the_legal_representative_of_a_pupil_of_gymnasium_1_a_kindergarten_child_and_a_toddler_in_the_queue()
+    public async Task The_demo_parent_is_the_legal_representative_of_a_pupil_of_gymnasium_1_a_kindergarten_child_a_toddler_in_the_queue_and_a_future_first_grader()
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KabinetDbContext>();
         var parent = await db.Users.SingleAsync(a => a.UserName == "demo.roditel");
         var children = await db.FamilyLinks.Where(l => l.GuardianId == parent.PersonId).Select(l => l.ChildId).ToListAsync();
 
-        Assert.Equal(3, children.Count);
+        Assert.Equal(4, children.Count);
+        var september = new DateOnly(AcademicCalendar.StartYearOf(app.Services.GetRequiredService<TimeProvider>().Today()) + 1, 9, 1);
+        Assert.Contains(await db.People.Where(p => children.Contains(p.Id)).Select(p => p.BirthDate!.Value).ToListAsync(),
+            born => born.AddMonths(78) <= september && born.AddYears(8) >= september);
         Assert.True(await db.QueueApplications.AnyAsync(a => children.Contains(a.ChildPersonId) && a.Status == Kabinet.Web.Features.Kindergarten.Queue.ApplicationStatus.Waiting));
         Assert.True(await db.ClassMemberships.AnyAsync(m => children.Contains(m.PersonId) && db.ClassGroups.Any(c => c.Id == m.ClassGroupId && c.OrganisationId == 1 && c.Name == "5А")));
         Assert.True(await db.KindergartenPlacements.AnyAsync(p => children.Contains(p.PersonId)));

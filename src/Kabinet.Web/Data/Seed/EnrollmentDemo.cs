@@ -2,14 +2,13 @@ using Kabinet.Web.Common.Time;
 using Kabinet.Web.Features.Enrollment;
 using Kabinet.Web.Features.Enrollment.Submit;
 using Kabinet.Web.Features.Enrollment.Territories;
-using Kabinet.Web.Features.Families;
 using Kabinet.Web.Features.Institutions;
 
 namespace Kabinet.Web.Data.Seed;
 
 /// <summary>
 /// School enrollment: campaigns for this and next school year in every municipality, a few territory lines and the
-/// first-grade places of every school (deterministic), and a child of first-grade age in the demo family.
+/// first-grade places of every school (deterministic). The demo family's first-grader is the generator's (DemoCast.FirstGraderPersonId).
 /// </summary>
 internal static class EnrollmentDemo
 {
@@ -36,19 +35,6 @@ internal static class EnrollmentDemo
             db.SchoolIntakes.Add(new SchoolIntake { OrganisationId = school.Id, StartYear = year + 1, FirstGradePlaces = 25 * (2 + (school.Id % 3)) });
         }
 
-        // A child who turns 7 before next September: of first-grade age for the next school year.
-        var mother = region.People.First(p => p.Id == region.Cast.ParentPersonId);
-        var child = new Person
-        {
-            LastName = mother.LastName,
-            FirstName = "Алиса",
-            MiddleName = "Сергеевна",
-            BirthDate = new DateOnly(year + 1, 9, 1).AddYears(-7).AddMonths(-2),
-            Sex = Sex.Female,
-        };
-        db.People.Add(child);
-        await db.SaveChangesAsync(ct);
-        db.FamilyLinks.Add(new FamilyLink { GuardianId = region.Cast.ParentPersonId, ChildId = child.Id, Relation = FamilyRelation.Mother });
         await db.SaveChangesAsync(ct);
     }
 }

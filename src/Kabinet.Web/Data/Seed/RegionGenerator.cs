@@ -8,7 +8,7 @@ internal sealed record DemoCast(
     int KemerovoId, int GymnasiumId, int ParentPersonId, int StudentPersonId, int TeacherPersonId,
     int OrganisationAdminPersonId, int OperatorPersonId, int RegionalAdminPersonId, int ToddlerPersonId = 0, int KindergartenId = 0,
     int CollegeId = 0, int CollegeAdminPersonId = 0,
-    int AdditionalEducationId = 0, int AdditionalEducationAdminPersonId = 0);
+    int AdditionalEducationId = 0, int AdditionalEducationAdminPersonId = 0, int FirstGraderPersonId = 0);
 
 /// <summary>Everything the generator made, with ids assigned, ready for bulk insertion in this order.</summary>
 internal sealed class GeneratedRegion
@@ -114,7 +114,29 @@ internal sealed partial class RegionGenerator
             CollegeAdminPersonId = college is null ? 0 : _region.Employees.First(e => e.OrganisationId == college.Id).PersonId,
         };
         AddQueueApplications();
+        AddDemoFirstGrader();
         return _region;
+    }
+
+    /// <summary>
+    /// The demo family's youngest school-to-be: 7 years 2 months on 1 September of the next school year, so the demo
+    /// parent can apply to the 1st grade. Made last and without the random stream, so nothing else in the region moves.
+    /// </summary>
+    private void AddDemoFirstGrader()
+    {
+        var cast = _region.Cast;
+        var mother = _region.People[cast.ParentPersonId - 1];
+        var links = _region.FamilyLinks.Where(l => l.ChildId == cast.StudentPersonId).ToList();
+        var father = links.Where(l => l.Relation == FamilyRelation.Father).Select(l => _region.People[l.GuardianId - 1].FirstName).FirstOrDefault() ?? "Сергей";
+        var child = new Person
+        {
+            Id = _region.People.Count + 1, LastName = mother.LastName, FirstName = "Алиса", MiddleName = RussianNames.Patronymic(father, Sex.Female),
+            BirthDate = new DateOnly(_startYear + 1, 9, 1).AddYears(-7).AddMonths(-2), Sex = Sex.Female,
+        };
+        _region.People.Add(child);
+        foreach (var link in links)
+            _region.FamilyLinks.Add(new FamilyLink { Id = _region.FamilyLinks.Count + 1, GuardianId = link.GuardianId, ChildId = child.Id, Relation = link.Relation });
+        _region.Cast = cast with { FirstGraderPersonId = child.Id };
     }
 
     // ---------- organisations ----------
