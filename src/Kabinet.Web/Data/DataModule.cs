@@ -33,6 +33,8 @@ internal static class DataModule
         });
         services.AddScoped<DatabaseStartup>();
         services.AddScoped<Seed.Seeder>();
+        services.AddSingleton<Common.Hosting.IBenchmarkCommand, Seed.EnrollmentBenchSetup>();
+        services.AddSingleton<Common.Hosting.IBenchmarkCommand, Seed.EnrollmentBenchCheck>();
     }
 
     /// <summary>SQLite as the embedded default: WAL journal, and synchronous=FULL so an acknowledged write survives a power loss.</summary>

@@ -26,7 +26,7 @@ public interface IBenchmarkCommand
 public sealed record KabinetCommand(CommandKind Kind, string[] HostArgs, string Scale = "demo", int Seed = 42, bool Reset = false, string? Benchmark = null)
 {
     public const string Usage =
-        "Использование: Kabinet.Web [migrate | seed --scale demo|region [--seed N] [--reset] | bench allocation] [--ключ=значение настроек]";
+        "Использование: Kabinet.Web [migrate | seed --scale demo|region [--seed N] [--reset] | bench allocation|enrollment-setup|enrollment-check] [--ключ=значение настроек]";
 
     public static KabinetCommand Parse(string[] args)
     {
