@@ -34,7 +34,7 @@ internal static class EnrollmentBench
         var plan = File.ReadLines(o.Plan).Where(l => l.Length > 0 && l[0] != '#').Select(ParseFamily).Take(o.Families).ToList();
         using var handler = new SocketsHttpHandler
         {
-            MaxConnectionsPerServer = mode == "sustained" ? o.Connections : 1000,
+            MaxConnectionsPerServer = mode == "sustained" ? o.Connections : 8000,
             PooledConnectionLifetime = TimeSpan.FromMinutes(10),
             ConnectTimeout = TimeSpan.FromSeconds(5),
             UseCookies = false,

@@ -13,6 +13,12 @@ public sealed class EnrollmentOptions
     /// <summary>How long a submission waits for a slot before it is answered 503.</summary>
     public int QueueWaitMs { get; set; } = 2000;
 
+    /// <summary>
+    /// Submissions that may wait for a slot; more are answered 503 at once. A bounded queue answers a burst in
+    /// milliseconds instead of holding every connection for the whole wait (which turns a burst into client timeouts).
+    /// </summary>
+    public int MaxWaiting { get; set; } = 128;
+
     /// <summary>The Retry-After of a 503, in seconds.</summary>
     public int RetryAfterSeconds { get; set; } = 5;
 
@@ -33,6 +39,7 @@ public sealed class AdmissionGate : IDisposable
     private readonly EnrollmentOptions _options;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<int, Window> _accounts = new();
+    private int _waiting;
 
     public AdmissionGate(IOptions<EnrollmentOptions> options, TimeProvider time)
     {
@@ -58,8 +65,24 @@ public sealed class AdmissionGate : IDisposable
         if (_accounts.Count > 100_000)
             Forget(minute);
 
-        if (!await _slots.WaitAsync(Math.Max(0, _options.QueueWaitMs), ct))
+        if (_slots.Wait(0, CancellationToken.None))
+            return (new Slot(_slots), null);
+        if (Interlocked.Increment(ref _waiting) > _options.MaxWaiting)
+        {
+            Interlocked.Decrement(ref _waiting);
             return (null, new GateRefusal(StatusCodes.Status503ServiceUnavailable, RetryAfterSeconds));
+        }
+
+        try
+        {
+            if (!await _slots.WaitAsync(Math.Max(0, _options.QueueWaitMs), ct))
+                return (null, new GateRefusal(StatusCodes.Status503ServiceUnavailable, RetryAfterSeconds));
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+
         return (new Slot(_slots), null);
     }
 

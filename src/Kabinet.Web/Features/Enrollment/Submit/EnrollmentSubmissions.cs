@@ -110,6 +110,9 @@ public sealed class EnrollmentSubmissions(
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
+            // SQLite has one writer: the submissions of this process queue here for it instead of in SQLite's busy
+            // handler, which sleeps up to 100 ms between tries and makes a burst slow and unfair.
+            using var writer = db.Database.IsSqlite() ? await SqliteWriter.EnterAsync(ct) : null;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
             {
@@ -395,5 +398,28 @@ public sealed class EnrollmentSubmissions(
     {
         foreach (var s in stored)
             files.Discard(s.File.Key);
+    }
+}
+
+/// <summary>The process's turn at SQLite's single write lock for enrollment submissions (in arrival order).</summary>
+internal static class SqliteWriter
+{
+    private static readonly SemaphoreSlim Turn = new(1, 1);
+
+    public static async Task<IDisposable> EnterAsync(CancellationToken ct)
+    {
+        await Turn.WaitAsync(ct);
+        return new Release();
+    }
+
+    private sealed class Release : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+                Turn.Release();
+        }
     }
 }
