@@ -50,7 +50,7 @@ internal static class EnrollmentBench
             cookies[i] = await Load.SignInAsync(client, plan[i].Login + ":" + o.Password);
             applied[i] = await AppliedSchoolsAsync(client, cookies[i]);
         });
-        Console.WriteLine(FormattableString.Invariant($"Signed in {plan.Count} families in {signing.Elapsed.TotalSeconds:0} s; {Environment.ProcessorCount} CPUs, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
+        Console.WriteLine(FormattableString.Invariant($"Signed in {plan.Count} families in {signing.Elapsed.TotalSeconds:0} s; {Environment.ProcessorCount} CPUs, {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC"));
         if (o.ReadyFile is { } ready)
             await File.WriteAllTextAsync(ready, "signed in\n");
 

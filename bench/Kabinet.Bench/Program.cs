@@ -45,7 +45,7 @@ foreach (var credentials in options.SignIn is { } one ? [one] : ExpandUsers(opti
     users.Add(new Session(cookie, application, child));
 }
 
-Console.WriteLine(FormattableString.Invariant($"Kabinet bench: {options.Connections} connections, {options.Seconds} s per target after {options.WarmupSeconds} s warm-up, {Environment.ProcessorCount} CPUs, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
+Console.WriteLine(FormattableString.Invariant($"Kabinet bench: {options.Connections} connections, {options.Seconds} s per target after {options.WarmupSeconds} s warm-up, {Environment.ProcessorCount} CPUs, {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC"));
 Console.WriteLine($"{"target",-48} {"requests",9} {"req/s",9} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7} {"vs bare",8}");
 
 double? baseline = null;

@@ -160,7 +160,7 @@ public sealed class EnrolmentTests(IsolatedApp app) : IClassFixture<IsolatedApp>
         await QueryAsync(app, async db =>
         {
             var e = await db.ProgrammeEnrolments.SingleAsync(x => x.Id == enrolment.Id);
-            e.TryMove(EnrolmentStatus.Enrolled, null, null, DateTime.UtcNow);
+            e.TryMove(EnrolmentStatus.Enrolled, null, null, Now(app));
             return await db.SaveChangesAsync();
         });
 

@@ -24,6 +24,9 @@ internal static class PfdoTestData
 
     public static DateOnly Today(KabinetApp app) => app.Services.GetRequiredService<TimeProvider>().Today();
 
+    /// <summary>The app's clock in UTC (a fake one where the test sets it).</summary>
+    public static DateTime Now(KabinetApp app) => app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+
     public static async Task<T> QueryAsync<T>(KabinetApp app, Func<KabinetDbContext, Task<T>> query)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -63,8 +66,8 @@ internal static class PfdoTestData
                 db.CertificateNominals.Add(new CertificateNominal { MunicipalityId = municipalityId, Year = y, AmountKopecks = nominal });
             var birth = await db.People.Where(p => p.Id == childId).Select(p => p.BirthDate!.Value).SingleAsync();
             var application = new CertificateApplication { ChildPersonId = childId, ChildBirthDate = birth, MunicipalityId = municipalityId, ResidenceAddress = "ул. Тестовая, 1" };
-            application.Submit(DateTime.UtcNow.AddDays(-1));
-            application.TryMove(CertificateApplicationStatus.Issued, null, null, DateTime.UtcNow.AddDays(-1));
+            application.Submit(Now(app).AddDays(-1));
+            application.TryMove(CertificateApplicationStatus.Issued, null, null, Now(app).AddDays(-1));
             db.CertificateApplications.Add(application);
             await db.SaveChangesAsync();
             var certificate = new Certificate { Number = Certificate.NumberFor(municipalityId, application.Id), ChildPersonId = childId, MunicipalityId = municipalityId, ApplicationId = application.Id, ValidUntil = birth.AddYears(18) };
@@ -106,9 +109,9 @@ internal static class PfdoTestData
             await db.SaveChangesAsync();
             db.FamilyLinks.Add(new FamilyLink { GuardianId = parent.Id, ChildId = child.Id, Relation = FamilyRelation.Mother });
             var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
-            var account = new Account { UserName = OtherParent, Email = $"{OtherParent}@kabinet.example", EmailConfirmed = true, PersonId = parent.Id, CreatedAt = DateTime.UtcNow };
+            var account = new Account { UserName = OtherParent, Email = $"{OtherParent}@kabinet.example", EmailConfirmed = true, PersonId = parent.Id, CreatedAt = Now(app) };
             Assert.True((await users.CreateAsync(account, Seeder.DemoPassword)).Succeeded);
-            db.RoleGrants.Add(RoleGrant.Create(account.Id, PortalRole.Parent, DateTime.UtcNow));
+            db.RoleGrants.Add(RoleGrant.Create(account.Id, PortalRole.Parent, Now(app)));
             await db.SaveChangesAsync();
             return child.Id;
         }
