@@ -3,8 +3,9 @@ namespace Kabinet.BrowserTests.Infrastructure;
 /// <summary>
 /// One Kabinet on a real port and one headless Chromium for the whole test run.
 /// Each test opens its own <see cref="BrowserSession"/>: a fresh browser context (no cookies) and a page.
+/// A derived fixture may run its own Kabinet on another clock.
 /// </summary>
-public sealed class KabinetBrowserFixture : IAsyncLifetime
+public class KabinetBrowserFixture : IAsyncLifetime
 {
     private const string DebianChromium = "/usr/bin/chromium";
 
@@ -14,9 +15,17 @@ public sealed class KabinetBrowserFixture : IAsyncLifetime
         "--disable-component-update", "--disable-sync", "--no-first-run",
     ];
 
-    private readonly KabinetServer _server = new();
+    private readonly KabinetServer _server;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+
+    public KabinetBrowserFixture()
+        : this(clock: null)
+    {
+    }
+
+    /// <summary>A Kabinet whose TimeProvider is <paramref name="clock"/> (the system clock when null).</summary>
+    protected KabinetBrowserFixture(TimeProvider? clock) => _server = new KabinetServer(clock);
 
     public string BaseUrl => _server.BaseUrl;
 
@@ -70,6 +79,7 @@ public sealed class KabinetBrowserFixture : IAsyncLifetime
             await _browser.DisposeAsync();
         _playwright?.Dispose();
         await _server.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>

@@ -2,8 +2,10 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace Kabinet.BrowserTests.Infrastructure;
@@ -12,15 +14,18 @@ namespace Kabinet.BrowserTests.Infrastructure;
 /// Kabinet on a real Kestrel port with its own fresh database: a SQLite file in a temp folder, or a new
 /// PostgreSQL database when KABINET_TEST_PROVIDER=postgresql (base connection string in KABINET_TEST_POSTGRES).
 /// The app migrates and loads the demo region on start; the database is dropped on dispose.
+/// With a clock, the app (the demo seed included) runs on it instead of the system clock.
 /// </summary>
 internal sealed class KabinetServer : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("kabinet-browser-").FullName;
     private readonly string? _postgresServer;
     private readonly string? _postgresName;
+    private readonly TimeProvider? _clock;
 
-    public KabinetServer()
+    public KabinetServer(TimeProvider? clock = null)
     {
+        _clock = clock;
         if (string.Equals(Environment.GetEnvironmentVariable("KABINET_TEST_PROVIDER"), "postgresql", StringComparison.OrdinalIgnoreCase))
         {
             _postgresServer = Environment.GetEnvironmentVariable("KABINET_TEST_POSTGRES") is { Length: > 0 } server
@@ -59,6 +64,9 @@ internal sealed class KabinetServer : WebApplicationFactory<Program>
             builder.UseSetting("Database:Provider", "PostgreSql");
             builder.UseSetting("Database:ConnectionString", connection.ConnectionString);
         }
+
+        if (_clock is { } clock)
+            builder.ConfigureTestServices(s => s.Replace(ServiceDescriptor.Singleton(clock)));
     }
 
     public override async ValueTask DisposeAsync()
