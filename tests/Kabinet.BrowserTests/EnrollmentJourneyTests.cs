@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Kabinet.BrowserTests.Infrastructure;
 
 namespace Kabinet.BrowserTests;
@@ -31,7 +32,7 @@ public sealed class EnrollmentJourneyTests(EnrollmentNightFixture browser) : ICl
         var alisa = page.Locator("input[name='Form.ChildId'] + label", new PageLocatorOptions { HasText = "Алиса" });
         await alisa.ClickAsync();
         var child = (await alisa.TextContentAsync())!.Split(',')[0].Trim();
-        // The sibling who studies at the gymnasium: the family's pupil there (demo.uchenik) is the other child born before Алиса.
+        // The sibling who studies at the gymnasium: the family's eldest, the 5th-grader there (demo.uchenik).
         var sibling = await SiblingAsync(page, child);
         var school = page.GetByLabel("Школа", new PageGetByLabelOptions { Exact = true });
         await school.SelectOptionAsync(new SelectOptionValue { Label = (await school.Locator("option", new LocatorLocatorOptions { HasText = Gymnasium }).TextContentAsync())!.Trim() });
@@ -94,9 +95,11 @@ public sealed class EnrollmentJourneyTests(EnrollmentNightFixture browser) : ICl
             staffSession.AssertNoProblems();
         }
 
-        // The parent's session idled out overnight; signed in again, the parent sees the child enrolled.
-        await SignInAsync(page, "demo.roditel");
+        // The parent's session idled out on the app's clock after midnight; signed in again, the parent sees the child enrolled.
         await page.GotoAsync("/applications");
+        await Expect(page).ToHaveURLAsync(new Regex("/account/login\\?ReturnUrl=%2Fapplications$"));
+        await FillSignInAsync(page, "demo.roditel");
+        await Expect(page).ToHaveURLAsync($"{browser.BaseUrl}/applications");
         var listed = page.Locator("#applications tbody tr", new PageLocatorOptions { HasText = number });
         await Expect(listed).ToContainTextAsync("Зачислен");
         await Expect(listed).ToContainTextAsync(child);
@@ -118,7 +121,7 @@ public sealed class EnrollmentJourneyTests(EnrollmentNightFixture browser) : ICl
             Name = "svidetelstvo-brata.pdf", MimeType = "application/pdf", Buffer = OnePagePdf(),
         });
 
-    /// <summary>The first of the parent's other children as the form lists them: the eldest, the gymnasium pupil.</summary>
+    /// <summary>The eldest of the parent's other children as the form lists them.</summary>
     private static async Task<string> SiblingAsync(IPage page, string child)
     {
         var others = new List<(DateOnly Born, string Name)>();
@@ -160,9 +163,14 @@ public sealed class EnrollmentJourneyTests(EnrollmentNightFixture browser) : ICl
     private static async Task SignInAsync(IPage page, string login)
     {
         await page.GotoAsync("/account/login");
+        await FillSignInAsync(page, login);
+        await Expect(page).Not.ToHaveURLAsync(new Regex("/account/login"));
+    }
+
+    private static async Task FillSignInAsync(IPage page, string login)
+    {
         await page.GetByLabel("Логин", new PageGetByLabelOptions { Exact = true }).FillAsync(login);
         await page.GetByLabel("Пароль", new PageGetByLabelOptions { Exact = true }).FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Войти", Exact = true }).ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
     }
 }
