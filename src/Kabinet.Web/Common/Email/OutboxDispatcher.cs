@@ -16,6 +16,7 @@ public sealed class OutboxDispatcher(
 {
     private const int BatchSize = 20;
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan ClaimMargin = TimeSpan.FromSeconds(30);
     private readonly string _node = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -50,7 +51,12 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>Sends every letter that is due now; returns how many went out.</summary>
+    /// <summary>
+    /// Sends the letters due now, up to a batch; returns how many went out. The batch is claimed with one conditional
+    /// update and the results are stored with one save, so a busy outbox costs two writes per batch, not two per letter
+    /// (on SQLite every write waits for the single writer that also takes the applications). A crash mid-batch may
+    /// send a letter again after its claim lapses: delivery is at least once, as it always is with SMTP.
+    /// </summary>
     public async Task<int> DispatchDueAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -62,36 +68,49 @@ public sealed class OutboxDispatcher(
             .Select(m => m.Id)
             .Take(BatchSize)
             .ToListAsync(ct);
+        if (due.Count == 0)
+            return 0;
+
+        // Another node may claim some of the same letters at the same moment: each letter goes to whoever's update
+        // reached it first, and this round's own token tells its letters from the other's.
+        var owner = $"{_node}/{Guid.NewGuid():N}";
+        var lockedUntil = now + ClaimFor;
+        await db.OutboxMessages
+            .Where(m => due.Contains(m.Id) && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedBy, owner).SetProperty(m => m.LockedUntil, lockedUntil), ct);
+        var letters = await db.OutboxMessages
+            .Where(m => due.Contains(m.Id) && m.LockedBy == owner)
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
+            .ToListAsync(ct);
 
         var sent = 0;
-        foreach (var id in due)
+        try
         {
-            // The claim runs from now, not from the start of the batch: a slow server must not let a claim lapse mid-send.
-            now = time.GetUtcNow().UtcDateTime;
-            var lockedUntil = now + ClaimFor;
-            var claimed = await db.OutboxMessages
-                .Where(m => m.Id == id && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
-                .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedBy, _node).SetProperty(m => m.LockedUntil, lockedUntil), ct);
-            if (claimed == 0)
-                continue; // another node took it
-
-            var message = await db.OutboxMessages.SingleAsync(m => m.Id == id, ct);
-            try
+            foreach (var message in letters)
             {
-                if (message.Channel == OutboxChannel.Sms)
-                    await sms.SendAsync(message.To, message.TextBody, ct);
-                else
-                    await transport.SendAsync(ToMime(message), ct);
-                message.Sent(time.GetUtcNow().UtcDateTime);
-                sent++;
-                log.LogInformation("Sent {Kind} letter {Id}", message.Kind, message.Id);
+                // A slow mail server must not let the claim lapse mid-send: the rest wait for the next round.
+                if (time.GetUtcNow().UtcDateTime > lockedUntil - ClaimMargin)
+                    break;
+                try
+                {
+                    if (message.Channel == OutboxChannel.Sms)
+                        await sms.SendAsync(message.To, message.TextBody, ct);
+                    else
+                        await transport.SendAsync(ToMime(message), ct);
+                    message.Sent(time.GetUtcNow().UtcDateTime);
+                    sent++;
+                    log.LogInformation("Sent {Kind} letter {Id}", message.Kind, message.Id);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    message.Failed(time.GetUtcNow().UtcDateTime, e.Message);
+                    log.LogWarning("Letter {Id} ({Kind}) not sent, attempt {Attempts}, next at {Next:u}: {Error}", message.Id, message.Kind, message.Attempts, message.NextAttemptAt, e.Message);
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                message.Failed(time.GetUtcNow().UtcDateTime, e.Message);
-                log.LogWarning("Letter {Id} ({Kind}) not sent, attempt {Attempts}, next at {Next:u}: {Error}", message.Id, message.Kind, message.Attempts, message.NextAttemptAt, e.Message);
-            }
-
+        }
+        finally
+        {
+            // Stored even when the node is stopping mid-batch: what went out is not sent again.
             await db.SaveChangesAsync(CancellationToken.None);
         }
 
