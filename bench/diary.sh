@@ -8,8 +8,11 @@
 # school), starts Kabinet on 127.0.0.1:5099 in Production mode with its baseline page (/bench/bare) and signs in
 # 50 parents of students of 50 different schools (bench.dnevnik.01 … 50, created by the region seed), one
 # connection each; each opens the diary week of their own child (/diary/{my-child}: the first child /diary links
-# to). The bare page is measured signed in the same way. Environment: SECONDS_PER_TARGET (10), TARGETS (paths
-# after /bench/bare), KABINET_SETTINGS (extra --Key=value settings for Kabinet).
+# to). The bare page is measured signed in the same way. Each target runs twice: a closed loop (every connection
+# sends again as soon as it is answered: the ceiling, with the latency of a saturated server), then an open loop at
+# RATE requests/s (the target's 1,000/s; latency counted from when each request was due). Environment:
+# SECONDS_PER_TARGET (10), TARGETS (paths after /bench/bare), RATE (1000), KABINET_SETTINGS (extra --Key=value
+# settings for Kabinet).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 provider=${1:-sqlite}
@@ -55,5 +58,5 @@ echo "Signed in as 50 parents of 50 schools (bench.dnevnik.01 … 50), one conne
 targets=("/diary/{my-child}")
 if [ -n "${TARGETS:-}" ]; then read -r -a targets <<<"$TARGETS"; fi
 dotnet bench/Kabinet.Bench/bin/Release/net10.0/Kabinet.Bench.dll --base "http://127.0.0.1:$port" \
-    --connections 50 --seconds "${SECONDS_PER_TARGET:-10}" --users "bench.dnevnik.{n}:50:Kuzbass-demo-2026" \
+    --connections 50 --seconds "${SECONDS_PER_TARGET:-10}" --rate "${RATE:-1000}" --users "bench.dnevnik.{n}:50:Kuzbass-demo-2026" \
     /bench/bare "${targets[@]}"

@@ -240,7 +240,8 @@ internal static class EnrollmentBench
             var body = await response.Content.ReadAsStringAsync();
             return new Answer((int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, body, null);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        // A server killed mid-connect can surface as a bare SocketException rather than an HttpRequestException.
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or System.Net.Sockets.SocketException)
         {
             var failure = e is TaskCanceledException ? "timeout" : e.InnerException?.GetType().Name ?? e.GetType().Name;
             return new Answer(0, Stopwatch.GetElapsedTime(started).TotalMilliseconds, null, failure);

@@ -36,19 +36,32 @@ internal static class Load
         return string.Join("; ", cookies.Values);
     }
 
+    // Closed loop: each connection sends its next request as soon as the last one is answered (the server's ceiling).
     // Connection c works as users[c % users.Count] (anonymous when there are none).
-    public static async Task<Result> RunAsync(HttpClient client, string path, IReadOnlyList<Session> users, int connections, TimeSpan duration)
+    public static Task<Result> RunAsync(HttpClient client, string path, IReadOnlyList<Session> users, int connections, TimeSpan duration) =>
+        RunAsync(client, path, users, connections, duration, rate: null);
+
+    // Open loop at a fixed rate: request k is due at start + k / rate, connection c sends requests c, c + N, c + 2N, …
+    // Latency counts from when a request was due, not from when it was sent, so a stalled server is not hidden by
+    // the generator waiting for it (coordinated omission).
+    public static async Task<Result> RunAsync(HttpClient client, string path, IReadOnlyList<Session> users, int connections, TimeSpan duration, double? rate)
     {
-        var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var begin = Stopwatch.GetTimestamp();
+        var stopAt = begin + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var workers = Enumerable.Range(0, connections).Select(c => Task.Run(async () =>
         {
             var latencies = new List<double>(4096);
             var errors = 0;
             var user = users.Count == 0 ? null : users[c % users.Count];
             var url = user is null ? path : path.Replace("{my-application}", user.Application, StringComparison.Ordinal).Replace("{my-child}", user.Child, StringComparison.Ordinal);
-            while (Stopwatch.GetTimestamp() < stopAt)
+            for (long k = c; ; k += connections)
             {
-                var started = Stopwatch.GetTimestamp();
+                var started = rate is { } perSecond ? begin + (long)(k / perSecond * Stopwatch.Frequency) : Stopwatch.GetTimestamp();
+                if (started >= stopAt)
+                    break;
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), started);
+                if (wait > TimeSpan.Zero)
+                    await Task.Delay(wait);
                 try
                 {
                     using var request = new HttpRequestMessage(HttpMethod.Get, url);

@@ -14,6 +14,9 @@ using System.Net;
 // first child the parent's diary (/diary) links to.
 // --users login{n}:N:password signs in N people (login{n} with n = 01 … N) and spreads the connections over
 // them, each connection with its own person's cookie and {my-application}: N concurrent users, not one.
+// --rate R also runs every target after the baseline in an open loop at R requests/s over the same connections and
+// prints its latency (counted from when each request was due): the latency at a given load, where the closed loop
+// gives the ceiling and the latency of a saturated server.
 
 if (args.Length > 0 && args[0] == "enroll")
 {
@@ -53,10 +56,15 @@ foreach (var path in paths)
 {
     await Load.RunAsync(client, path, users, options.Connections, TimeSpan.FromSeconds(options.WarmupSeconds));
     var result = await Load.RunAsync(client, path, users, options.Connections, TimeSpan.FromSeconds(options.Seconds));
+    var first = baseline is null;
     baseline ??= result.Throughput;
-    Console.WriteLine(FormattableString.Invariant(
-        $"{Shorten(path),-48} {result.Requests,9} {result.Throughput,9:0} {result.Percentile(0.50),8:0.0} {result.Percentile(0.95),8:0.0} {result.Percentile(0.99),8:0.0} {result.Errors,7} {result.Throughput / baseline.Value,8:0.00}"));
+    Print(Shorten(path), result, baseline.Value);
+    if (options.Rate is { } rate && !first)
+        Print(FormattableString.Invariant($"  same, open loop at {rate:0} req/s"), await Load.RunAsync(client, path, users, options.Connections, TimeSpan.FromSeconds(options.Seconds), rate), baseline.Value);
 }
+
+static void Print(string target, Result result, double baseline) => Console.WriteLine(FormattableString.Invariant(
+    $"{target,-48} {result.Requests,9} {result.Throughput,9:0} {result.Percentile(0.50),8:0.0} {result.Percentile(0.95),8:0.0} {result.Percentile(0.99),8:0.0} {result.Errors,7} {result.Throughput / baseline,8:0.00}"));
 
 // The first id a signed-in page links to (the person's own application or child); a missing link stops the run, it would measure 404s.
 static async Task<string> FirstLinkAsync(HttpClient client, string cookie, string page, string pattern)
@@ -85,13 +93,14 @@ static string Shorten(string path) => path.Length <= 48 ? path : path[..45] + ".
 
 internal sealed record Session(string Cookie, string Application, string Child);
 
-internal sealed record Options(string BaseUrl, int Connections, int Seconds, int WarmupSeconds, IReadOnlyList<string> Paths, string? SignIn, string? Users)
+internal sealed record Options(string BaseUrl, int Connections, int Seconds, int WarmupSeconds, IReadOnlyList<string> Paths, string? SignIn, string? Users, double? Rate)
 {
     public static Options Parse(string[] args)
     {
         var baseUrl = "http://127.0.0.1:5099";
         int connections = 32, seconds = 10, warmup = 3;
         string? signIn = null, users = null;
+        double? rate = null;
         var paths = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -103,12 +112,13 @@ internal sealed record Options(string BaseUrl, int Connections, int Seconds, int
                 case "--warmup": warmup = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--sign-in": signIn = args[++i]; break;
                 case "--users": users = args[++i]; break;
+                case "--rate": rate = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: paths.Add(args[i]); break;
             }
         }
 
         if (paths.Count == 0)
             throw new ArgumentException("Give at least one path; the first one is the baseline.");
-        return new Options(baseUrl, connections, seconds, warmup, paths, signIn, users);
+        return new Options(baseUrl, connections, seconds, warmup, paths, signIn, users, rate);
     }
 }

@@ -27,7 +27,7 @@ public sealed class ModuleBoundaryTests
         ["Bench"] = [],
         ["DevTools"] = [],
         ["Support"] = [],
-        ["Notifications"] = ["NotificationCentre", "NotificationKinds", "NotificationRequest"],
+        ["Notifications"] = ["NotificationCentre", "NotificationKinds", "NotificationRequest", "NotificationRecipients"],
         ["Faq"] = ["FaqMarkdown"], // the portal's safe Markdown, also for homework
         ["Diary"] = ["DiaryDirectory", "ClassTeacher", "MarkValue", "MarkValues", "MarkSummary", "MarkAverages", "DiaryToday", "DiaryTodayLesson", "DiaryRecentMark", "DiaryDueHomework"],
         ["Messages"] = ["MessageInbox"],

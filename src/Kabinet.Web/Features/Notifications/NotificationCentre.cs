@@ -10,6 +10,9 @@ namespace Kabinet.Web.Features.Notifications;
 /// <summary>One notification to post: to whom, of what kind, the title, the text and where it leads.</summary>
 public sealed record NotificationRequest(int AccountId, string Kind, string Title, string Text, string? Link);
 
+/// <summary>The accounts' choices per kind (in the app, by e-mail) and their confirmed addresses, read ahead of posting.</summary>
+public sealed record NotificationRecipients(IReadOnlyDictionary<(int AccountId, string Kind), (bool InApp, bool Email)> Preferences, IReadOnlyDictionary<int, string> Emails);
+
 /// <summary>
 /// What modules call to tell a person something. Honours the person's preferences for the kind: a notification
 /// in the centre and/or a letter. Both join the caller's unit of work, so they exist exactly when the change does.
@@ -30,23 +33,37 @@ public sealed class NotificationCentre(KabinetDbContext db, AccountDirectory acc
     {
         if (requests.Count == 0)
             return;
-        var accountIds = requests.Select(r => r.AccountId).Distinct().ToList();
-        var kinds = requests.Select(r => r.Kind).Distinct().ToList();
+        Post(await RecipientsAsync(requests.Select(r => r.AccountId), requests.Select(r => r.Kind), ct), requests);
+    }
+
+    /// <summary>
+    /// What posting needs to know about the accounts (their preferences for the kinds, their confirmed addresses), read
+    /// ahead: a short write transaction then posts with <see cref="Post"/> without reading anything.
+    /// </summary>
+    public async Task<NotificationRecipients> RecipientsAsync(IEnumerable<int> accountIds, IEnumerable<string> kinds, CancellationToken ct)
+    {
+        var ids = accountIds.Distinct().ToList();
+        var kindList = kinds.Distinct().ToList();
         var preferences = await db.NotificationPreferences.AsNoTracking()
-            .Where(p => accountIds.Contains(p.AccountId) && kinds.Contains(p.Kind))
-            .ToDictionaryAsync(p => (p.AccountId, p.Kind), ct);
-        var emails = await accounts.ConfirmedEmailsOfAsync(accountIds, ct);
+            .Where(p => ids.Contains(p.AccountId) && kindList.Contains(p.Kind))
+            .ToDictionaryAsync(p => (p.AccountId, p.Kind), p => (p.InApp, p.Email), ct);
+        return new NotificationRecipients(preferences, await accounts.ConfirmedEmailsOfAsync(ids, ct));
+    }
+
+    /// <summary>Adds the notifications and letters to the unit of work (saved with the caller's changes), as the recipients chose.</summary>
+    public void Post(NotificationRecipients recipients, IEnumerable<NotificationRequest> requests)
+    {
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var r in requests)
         {
             var info = NotificationKinds.Of(r.Kind);
-            var preference = preferences.GetValueOrDefault((r.AccountId, r.Kind));
+            var preference = recipients.Preferences.TryGetValue((r.AccountId, r.Kind), out var chosen) ? chosen : ((bool InApp, bool Email)?)null;
             if (preference?.InApp ?? true)
             {
                 db.Notifications.Add(new Notification { AccountId = r.AccountId, Kind = r.Kind, Title = r.Title, Text = r.Text, Link = r.Link, CreatedAt = now });
                 ForgetUnread(r.AccountId);
             }
-            if ((preference?.Email ?? info.EmailByDefault) && emails.TryGetValue(r.AccountId, out var email))
+            if ((preference?.Email ?? info.EmailByDefault) && recipients.Emails.TryGetValue(r.AccountId, out var email))
             {
                 outbox.Enqueue(new EmailMessage("notification:" + r.Kind, email, null, "Kabinet: " + r.Title,
                     $"""

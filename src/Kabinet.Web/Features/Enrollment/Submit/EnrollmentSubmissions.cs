@@ -105,91 +105,94 @@ public sealed class EnrollmentSubmissions(
         int accountId, int personId, string key, string hash, SchoolApplicationRequest request, CheckedRequest checkedRequest,
         List<(SchoolDocumentKind Kind, StoredFile File, string Name, string ContentType)> stored, CancellationToken ct)
     {
-        // A concurrent request with the same key or for the same child and school loses on a unique index: try again, and
-        // the second attempt sees the winner (a replay or a duplicate).
+        // Read before the transaction: while it runs, the campaign's counter is locked, and it should do nothing but write.
+        var recipients = await notifications.RecipientsAsync([accountId], [NotificationKinds.SchoolApplication], ct);
         for (var attempt = 1; ; attempt++)
         {
-            db.ChangeTracker.Clear();
-            // SQLite has one writer: the submissions of this process queue here for it instead of in SQLite's busy
-            // handler, which sleeps up to 100 ms between tries and makes a burst slow and unfair.
-            using var writer = db.Database.IsSqlite() ? await SqliteWriter.EnterAsync(ct) : null;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
             {
-                var sequence = await TakeNumberAsync(transaction, checkedRequest.CampaignId, request.Kind, ct);
-                if (await ReplayAsync(accountId, key, hash, ct) is { } replay)
-                {
-                    await transaction.RollbackAsync(ct);
-                    return replay;
-                }
-
-                if (await DuplicateAsync(request, ct) is { } duplicate)
-                {
-                    await transaction.RollbackAsync(ct);
-                    return SubmissionOutcome.Refused(duplicate);
-                }
-
-                var now = time.GetUtcNow().UtcDateTime;
-                var application = new SchoolApplication
-                {
-                    CampaignId = checkedRequest.CampaignId,
-                    Kind = request.Kind,
-                    Sequence = sequence,
-                    Number = SchoolApplication.FormatNumber(request.Kind, request.SchoolYear, sequence),
-                    RegisteredAt = now,
-                    ChildPersonId = request.ChildId,
-                    ApplicantPersonId = personId,
-                    SubmittedByAccountId = accountId,
-                    MunicipalityId = checkedRequest.MunicipalityId,
-                    SchoolId = request.SchoolId,
-                    SchoolYear = request.SchoolYear,
-                    Grade = checkedRequest.Grade,
-                    CurrentSchool = request.Kind == SchoolApplicationKind.Transfer ? request.CurrentSchool : null,
-                    CurrentGrade = request.Kind == SchoolApplicationKind.Transfer ? request.CurrentGrade : null,
-                    Right = request.Right,
-                    SiblingName = request.Right == AdmissionRight.Preferential ? request.SiblingName : null,
-                    Street = request.Street!,
-                    House = request.House!,
-                    OnTerritory = checkedRequest.OnTerritory,
-                    AdaptedProgramme = request.AdaptedProgramme,
-                    Language = request.Language,
-                    NativeLanguage = request.NativeLanguage,
-                    ConsentPersonalData = true,
-                    ConsentCharter = true,
-                    Phone = checkedRequest.Phone,
-                    Email = checkedRequest.Email,
-                    BirthCertificateSeries = request.BirthCertificateSeries!,
-                    BirthCertificateNumber = request.BirthCertificateNumber!,
-                    BirthCertificateIssuedOn = request.BirthCertificateIssuedOn!.Value,
-                    StatusChangedAt = now,
-                };
-                application.History.Add(new SchoolApplicationChange { To = SchoolApplicationStatus.Registered, At = now, ByAccountId = accountId, Comment = $"Заявление зарегистрировано под номером {application.Number}" });
-                foreach (var (kind, file, name, contentType) in stored)
-                {
-                    application.Documents.Add(new SchoolApplicationDocument
-                    {
-                        Kind = kind, FileName = name, ContentType = contentType, Size = file.Size, Sha256 = file.Sha256, StorageKey = file.Key, UploadedAt = now,
-                    });
-                }
-
-                db.Add(application);
-                await db.SaveChangesAsync(ct);
-
-                var receipt = JsonSerializer.Serialize(new SubmissionReceipt(application.Id, application.Number, now, application.Status, application.Status.Title(), Link(application.Id)), Json);
-                db.Add(new SubmissionKey { AccountId = accountId, Key = key, RequestHash = hash, ApplicationId = application.Id, Response = receipt, CreatedAt = now });
-                await notifications.NotifyAsync(accountId, NotificationKinds.SchoolApplication, $"Заявление {application.Number} зарегистрировано",
-                    $"{request.Kind.Title()}: заявление зарегистрировано {RegionTime.Display(now)} под номером {application.Number}. Школа рассмотрит его и сообщит о решении.",
-                    Link(application.Id), ct);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return new SubmissionOutcome(SubmissionResult.Created, receipt, application.Id, []);
+                return await InsertAsync(accountId, personId, key, hash, request, checkedRequest, stored, recipients, ct);
             }
             catch (DbUpdateException e) when (attempt < 3 && !DbExceptions.IsUnavailable(e))
             {
-                await transaction.RollbackAsync(CancellationToken.None);
+                // A concurrent request with the same key, or for the same child and school, won on a unique index and is
+                // committed now: this one is its replay or a duplicate (the rollback gave the number back).
                 logger.LogInformation(e, "A school application lost a race on a unique index; attempt {Attempt}", attempt);
             }
+
+            if (await ReplayAsync(accountId, key, hash, ct) is { } replay)
+                return replay;
+            if (await DuplicateAsync(request, ct) is { } duplicate)
+                return SubmissionOutcome.Refused(duplicate);
         }
+    }
+
+    /// <summary>The write: the number, the application with its history and scans, the key and the notification, one transaction.</summary>
+    private async Task<SubmissionOutcome> InsertAsync(
+        int accountId, int personId, string key, string hash, SchoolApplicationRequest request, CheckedRequest checkedRequest,
+        List<(SchoolDocumentKind Kind, StoredFile File, string Name, string ContentType)> stored, NotificationRecipients recipients, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        // SQLite has one writer: the submissions of this process queue here for it instead of in SQLite's busy
+        // handler, which sleeps up to 100 ms between tries and makes a burst slow and unfair.
+        using var writer = db.Database.IsSqlite() ? await SqliteWriter.EnterAsync(ct) : null;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var sequence = await TakeNumberAsync(transaction, checkedRequest.CampaignId, request.Kind, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var application = new SchoolApplication
+        {
+            CampaignId = checkedRequest.CampaignId,
+            Kind = request.Kind,
+            Sequence = sequence,
+            Number = SchoolApplication.FormatNumber(request.Kind, request.SchoolYear, sequence),
+            RegisteredAt = now,
+            ChildPersonId = request.ChildId,
+            ApplicantPersonId = personId,
+            SubmittedByAccountId = accountId,
+            MunicipalityId = checkedRequest.MunicipalityId,
+            SchoolId = request.SchoolId,
+            SchoolYear = request.SchoolYear,
+            Grade = checkedRequest.Grade,
+            CurrentSchool = request.Kind == SchoolApplicationKind.Transfer ? request.CurrentSchool : null,
+            CurrentGrade = request.Kind == SchoolApplicationKind.Transfer ? request.CurrentGrade : null,
+            Right = request.Right,
+            SiblingName = request.Right == AdmissionRight.Preferential ? request.SiblingName : null,
+            Street = request.Street!,
+            House = request.House!,
+            OnTerritory = checkedRequest.OnTerritory,
+            AdaptedProgramme = request.AdaptedProgramme,
+            Language = request.Language,
+            NativeLanguage = request.NativeLanguage,
+            ConsentPersonalData = true,
+            ConsentCharter = true,
+            Phone = checkedRequest.Phone,
+            Email = checkedRequest.Email,
+            BirthCertificateSeries = request.BirthCertificateSeries!,
+            BirthCertificateNumber = request.BirthCertificateNumber!,
+            BirthCertificateIssuedOn = request.BirthCertificateIssuedOn!.Value,
+            StatusChangedAt = now,
+        };
+        application.History.Add(new SchoolApplicationChange { To = SchoolApplicationStatus.Registered, At = now, ByAccountId = accountId, Comment = $"Заявление зарегистрировано под номером {application.Number}" });
+        foreach (var (kind, file, name, contentType) in stored)
+        {
+            application.Documents.Add(new SchoolApplicationDocument
+            {
+                Kind = kind, FileName = name, ContentType = contentType, Size = file.Size, Sha256 = file.Sha256, StorageKey = file.Key, UploadedAt = now,
+            });
+        }
+
+        // The one-active-application and the key's unique indexes turn a concurrent twin into a DbUpdateException here.
+        db.Add(application);
+        await db.SaveChangesAsync(ct);
+
+        var receipt = JsonSerializer.Serialize(new SubmissionReceipt(application.Id, application.Number, now, application.Status, application.Status.Title(), Link(application.Id)), Json);
+        db.Add(new SubmissionKey { AccountId = accountId, Key = key, RequestHash = hash, ApplicationId = application.Id, Response = receipt, CreatedAt = now });
+        notifications.Post(recipients, [new NotificationRequest(accountId, NotificationKinds.SchoolApplication, $"Заявление {application.Number} зарегистрировано",
+            $"{request.Kind.Title()}: заявление зарегистрировано {RegionTime.Display(now)} под номером {application.Number}. Школа рассмотрит его и сообщит о решении.",
+            Link(application.Id))]);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new SubmissionOutcome(SubmissionResult.Created, receipt, application.Id, []);
     }
 
     /// <summary>
