@@ -168,4 +168,40 @@ public sealed class SubmissionApiTests(EnrollmentIsolatedApp app) : IClassFixtur
             .OrderBy(a => a.Sequence).Select(a => a.Sequence).ToListAsync());
         Assert.Equal(Enumerable.Range(1, 40), sequences);
     }
+
+    [Fact]
+    public async Task Presses_at_the_same_moment_with_one_key_store_one_application_and_all_get_its_number()
+    {
+        var (school, _) = await GymnasiumAsync(app);
+        var child = await FirstGraderAsync(app);
+        var parent = await app.SignedInAsync("demo.roditel");
+        var key = Guid.NewGuid().ToString();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => PostAsync(parent, FirstGrade(child, school), key)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+        Assert.Single(bodies.Distinct());
+        var stored = Assert.Single(await QueryAsync(app, db => db.SchoolApplications.Where(a => a.ChildPersonId == child).ToListAsync()));
+        Assert.Contains(stored.Number, bodies[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_keys_for_one_child_and_school_at_the_same_moment_store_one_application_and_refuse_the_other()
+    {
+        var (school, _) = await GymnasiumAsync(app);
+        var child = await FirstGraderAsync(app);
+        var parent = await app.SignedInAsync("demo.roditel");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PostAsync(parent, FirstGrade(child, school), Guid.NewGuid().ToString())));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("уже есть заявление", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Single(await QueryAsync(app, db => db.SchoolApplications.Where(a => a.ChildPersonId == child).ToListAsync()));
+    }
 }
