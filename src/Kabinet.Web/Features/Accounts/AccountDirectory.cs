@@ -20,21 +20,21 @@ public sealed class AccountDirectory(KabinetDbContext db)
     public async Task<IReadOnlyDictionary<int, string>> ConfirmedEmailsOfAsync(IEnumerable<int> accountIds, CancellationToken ct)
     {
         var ids = accountIds.Distinct().ToList();
-        return await db.Users.AsNoTracking().Where(a => ids.Contains(a.Id) && a.EmailConfirmed && a.Email != null).ToDictionaryAsync(a => a.Id, a => a.Email!, ct);
+        return await db.Users.Where(a => ids.Contains(a.Id) && a.EmailConfirmed && a.Email != null).Select(a => new { a.Id, a.Email }).ToDictionaryAsync(a => a.Id, a => a.Email!, ct);
     }
 
     /// <summary>The person behind each account.</summary>
     public async Task<IReadOnlyDictionary<int, int>> PersonIdsAsync(IEnumerable<int> accountIds, CancellationToken ct)
     {
         var ids = accountIds.Distinct().ToList();
-        return await db.Users.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.PersonId, ct);
+        return await db.Users.Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.PersonId }).ToDictionaryAsync(a => a.Id, a => a.PersonId, ct);
     }
 
     /// <summary>The account of each of these people who has one (a person has at most one account).</summary>
     public async Task<IReadOnlyDictionary<int, int>> AccountsOfPeopleAsync(IEnumerable<int> personIds, CancellationToken ct)
     {
         var ids = personIds.Distinct().ToList();
-        return await db.Users.AsNoTracking().Where(a => ids.Contains(a.PersonId)).ToDictionaryAsync(a => a.PersonId, a => a.Id, ct);
+        return await db.Users.Where(a => ids.Contains(a.PersonId)).Select(a => new { a.Id, a.PersonId }).ToDictionaryAsync(a => a.PersonId, a => a.Id, ct);
     }
 
     /// <summary>The people who administer the organisation now (an active «администратор организации» role): who answers letters to the school's administration.</summary>
