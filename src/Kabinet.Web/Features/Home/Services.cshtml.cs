@@ -22,11 +22,22 @@ public sealed class ServicesModel(FamilyDirectory families, InstitutionDirectory
 
     public bool IsParent => User.IsInRole(nameof(PortalRole.Parent));
 
+    /// <summary>The organisations this person administers, with their kind: the work links depend on it.</summary>
+    public IReadOnlyList<(int Id, string Name, OrganisationKind Kind)> AdministeredOrganisations { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Children = await families.ChildrenOfAsync(KabinetClaims.PersonIdOf(User), ct);
         Places = await institutions.PlacesOfAsync([.. Children.Select(c => c.Id)], ct);
         if (User.IsInRole(nameof(PortalRole.Parent)) || User.IsInRole(nameof(PortalRole.Student)))
             Diary = await diary.TodayAsync(User, ct);
+        var administered = new List<(int, string, OrganisationKind)>();
+        foreach (var id in KabinetClaims.OrganisationsOf(User, PortalRole.OrganisationAdmin))
+        {
+            if (await institutions.OrganisationAsync(id, ct) is { } organisation)
+                administered.Add((id, organisation.Name, organisation.Kind));
+        }
+
+        AdministeredOrganisations = administered;
     }
 }
