@@ -19,7 +19,7 @@ public sealed class ModuleBoundaryTests
         ["Accounts"] = ["AccountDirectory", "KabinetClaims", "KabinetPolicies", "PortalRole", "PortalRoleNames"],
         ["Families"] = ["FamilyDirectory", "PersonSummary", "PersonName", "PersonProfile", "Sex", "DocumentKind", "Documents", "Names"],
         ["Institutions"] = ["InstitutionDirectory", "RegionSummary", "StudyPlace", "NamedItem", "OrganisationKind", "OrganisationKindNames", "KindergartenGroupPlaces", "KindergartenFreePlaces", "GroupFocus", "DailyMode", "SchoolYear", "SchoolTerm", "SchoolClass", "StaffMember", "StudentClass", "StudentClassRow", "SchoolOfMunicipality"],
-        ["Kindergarten"] = ["DocumentRules"], // the scan rules (PDF/JPEG/PNG by content, 10 МБ), shared with college applications
+        ["Kindergarten"] = [],
         ["Home"] = [],
         ["Errors"] = [],
         ["ApiDocs"] = [],

@@ -1,8 +1,8 @@
-using Kabinet.Web.Common.Files;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Kabinet.Tests.Infrastructure;
+using Kabinet.Web.Common.Files;
 using Kabinet.Web.Data;
 using Kabinet.Web.Features.Kindergarten.Documents;
 using Kabinet.Web.Features.Kindergarten.Queue;
@@ -352,7 +352,7 @@ public sealed class DocumentTests(IsolatedApp app) : IClassFixture<IsolatedApp>
         var id = target == Target.OwnFamily
             ? (await DemoFamilyApplicationAsync()).Id
             : await db.QueueApplications.Where(a => a.MunicipalityId != Kemerovo).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
-        var stored = await scope.ServiceProvider.GetRequiredService<FileStore>().SaveAsync(new MemoryStream(Pdf), DocumentRules.MaxFileBytes, CancellationToken.None);
+        var stored = await scope.ServiceProvider.GetRequiredService<FileStore>().SaveAsync(new MemoryStream(Pdf), ScanFiles.MaxFileBytes, CancellationToken.None);
         var account = await db.Users.Where(a => a.UserName == "demo.roditel").Select(a => a.Id).SingleAsync();
         var document = new ApplicationDocument
         {

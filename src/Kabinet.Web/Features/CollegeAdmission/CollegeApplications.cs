@@ -3,7 +3,6 @@ using Kabinet.Web.Common.Time;
 using Kabinet.Web.Data;
 using Kabinet.Web.Features.Accounts;
 using Kabinet.Web.Features.Families;
-using Kabinet.Web.Features.Kindergarten.Documents;
 using Kabinet.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -94,16 +93,16 @@ public sealed class CollegeApplications(KabinetDbContext db, FamilyDirectory fam
         var recognised = new List<(CollegeDocumentKind Kind, IFormFile File, string ContentType)>();
         foreach (var (field, kind, file) in scans)
         {
-            if (file.Length > DocumentRules.MaxFileBytes)
+            if (file.Length > ScanFiles.MaxFileBytes)
             {
-                problems.Add((field, DocumentRules.TooLarge));
+                problems.Add((field, ScanFiles.TooLarge));
                 continue;
             }
 
             await using var stream = file.OpenReadStream();
-            var header = new byte[DocumentRules.HeaderLength];
+            var header = new byte[ScanFiles.HeaderLength];
             var read = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, ct);
-            if (DocumentRules.Recognise(header.AsSpan(0, read), file.FileName, out var fileProblem) is { } contentType)
+            if (ScanFiles.Recognise(header.AsSpan(0, read), file.FileName, out var fileProblem) is { } contentType)
                 recognised.Add((kind, file, contentType));
             else
                 problems.Add((field, fileProblem!));
@@ -133,17 +132,17 @@ public sealed class CollegeApplications(KabinetDbContext db, FamilyDirectory fam
             foreach (var (kind, file, contentType) in recognised)
             {
                 await using var stream = file.OpenReadStream();
-                var saved = await files.SaveAsync(stream, DocumentRules.MaxFileBytes, ct);
+                var saved = await files.SaveAsync(stream, ScanFiles.MaxFileBytes, ct);
                 if (saved is null)
                 {
                     Forget(application, stored);
-                    return Refused(FieldOf(kind), DocumentRules.TooLarge);
+                    return Refused(FieldOf(kind), ScanFiles.TooLarge);
                 }
 
                 stored.Add(saved.Key);
                 application.Documents.Add(new CollegeDocument
                 {
-                    Kind = kind, FileName = DocumentRules.DisplayName(file.FileName, contentType), ContentType = contentType, Size = saved.Size,
+                    Kind = kind, FileName = ScanFiles.DisplayName(file.FileName, contentType), ContentType = contentType, Size = saved.Size,
                     Sha256 = saved.Sha256, StorageKey = saved.Key, UploadedByAccountId = accountId, UploadedAt = now,
                 });
             }

@@ -19,7 +19,7 @@ namespace Kabinet.Web.Features.AdditionalEducation.Family;
 [Authorize]
 [RequestSizeLimit(ProofScan.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ProofScan.MaxRequestBytes)]
-[OversizedUpload(ProofScan.MaxRequestBytes, ProofScan.TooLarge, "Proof")]
+[OversizedUpload(ProofScan.MaxRequestBytes, Kabinet.Web.Common.Files.ScanFiles.TooLarge, "Proof")]
 public sealed class ApplyModel(KabinetDbContext db, FamilyScope scope, InstitutionDirectory institutions, FileStore files, TimeProvider time) : PageModel
 {
     public const int MaxAddress = 300;

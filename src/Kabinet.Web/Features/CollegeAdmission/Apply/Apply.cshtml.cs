@@ -3,7 +3,6 @@ using Kabinet.Web.Data;
 using Kabinet.Web.Features.Accounts;
 using Kabinet.Web.Features.Families;
 using Kabinet.Web.Features.Institutions;
-using Kabinet.Web.Features.Kindergarten.Documents;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,7 +21,7 @@ namespace Kabinet.Web.Features.CollegeAdmission.Apply;
 public sealed class ApplyModel(KabinetDbContext db, CollegeApplications applications, FamilyDirectory families, InstitutionDirectory institutions) : PageModel
 {
     /// <summary>Four scans at the limit and the form's fields.</summary>
-    public const long MaxRequestBytes = (4 * DocumentRules.MaxFileBytes) + (256 * 1024);
+    public const long MaxRequestBytes = (4 * ScanFiles.MaxFileBytes) + (256 * 1024);
 
     [BindProperty(SupportsGet = true, Name = "speciality")]
     public int SpecialityId { get; set; }

@@ -55,7 +55,12 @@ public sealed class EnrollmentSubmissions(
 
         var checkedRequest = await CheckAsync(request, child, scans, ct);
         if (checkedRequest.Problems.Count > 0)
-            return new SubmissionOutcome(SubmissionResult.Invalid, null, null, checkedRequest.Problems);
+        {
+            // A press with the same key may have been stored while this one was checked (then it is "a duplicate"):
+            // a key answers as it did the first time.
+            return await ReplayAsync(accountId, key, hash, ct)
+                ?? new SubmissionOutcome(SubmissionResult.Invalid, null, null, checkedRequest.Problems);
+        }
 
         var stored = new List<(SchoolDocumentKind Kind, StoredFile File, string Name, string ContentType)>();
         try
@@ -63,10 +68,10 @@ public sealed class EnrollmentSubmissions(
             foreach (var scan in scans)
             {
                 await using var stream = scan.File.OpenReadStream();
-                var file = await files.SaveAsync(stream, ScanRules.MaxFileBytes, ct);
+                var file = await files.SaveAsync(stream, ScanFiles.MaxFileBytes, ct);
                 if (file is null)
                     return SubmissionOutcome.Refused(new FieldProblem(scan.Kind.ToString(), "Файл больше 10 МБ."));
-                stored.Add((scan.Kind, file, FileNames.Display(scan.File.FileName, ScanRules.Extension(checkedRequest.ContentTypes[scan.Kind])), checkedRequest.ContentTypes[scan.Kind]));
+                stored.Add((scan.Kind, file, FileNames.Display(scan.File.FileName, ScanFiles.Extension(checkedRequest.ContentTypes[scan.Kind])), checkedRequest.ContentTypes[scan.Kind]));
             }
 
             var outcome = await StoreAsync(accountId, personId, key, hash, request, checkedRequest, stored, ct);
@@ -310,19 +315,16 @@ public sealed class EnrollmentSubmissions(
                 continue;
             }
 
-            if (scan.File.Length > ScanRules.MaxFileBytes)
+            if (scan.File.Length > ScanFiles.MaxFileBytes)
             {
-                Add(scan.Kind.ToString(), "Файл больше 10 МБ. Отсканируйте документ с меньшим разрешением.");
+                Add(scan.Kind.ToString(), ScanFiles.TooLarge);
                 continue;
             }
 
-            await using var stream = scan.File.OpenReadStream();
-            var header = new byte[8];
-            var read = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, ct);
-            if (ScanRules.Recognise(header.AsSpan(0, read), scan.File.FileName) is { } type)
+            if (ScanFiles.Recognise(await ScanFiles.HeaderAsync(scan.File, ct), scan.File.FileName, out var problem) is { } type)
                 contentTypes[scan.Kind] = type;
             else
-                Add(scan.Kind.ToString(), "Можно приложить только PDF, JPEG или PNG, и расширение файла должно совпадать с его содержимым.");
+                Add(scan.Kind.ToString(), problem!);
         }
 
         if (r.Street is null)

@@ -40,15 +40,15 @@ public sealed class ApplicationDocuments(KabinetDbContext db, FileStore files, T
             return Refused(FileField, "Выберите файл.");
         if (file.Length == 0)
             return Refused(FileField, "Файл пустой. Выберите другой.");
-        if (file.Length > DocumentRules.MaxFileBytes)
-            return Refused(FileField, DocumentRules.TooLarge);
+        if (file.Length > ScanFiles.MaxFileBytes)
+            return Refused(FileField, ScanFiles.TooLarge);
         if (await db.ApplicationDocuments.CountAsync(d => d.ApplicationId == application.Id && d.DeletedAt == null, ct) >= DocumentRules.MaxPerApplication)
             return Refused(FileField, $"К заявлению можно приложить не больше {DocumentRules.MaxPerApplication} файлов. Удалите ненужные, чтобы добавить новые.");
 
         await using var stream = file.OpenReadStream();
-        var header = new byte[DocumentRules.HeaderLength];
+        var header = new byte[ScanFiles.HeaderLength];
         var headerLength = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, ct);
-        var contentType = DocumentRules.Recognise(header.AsSpan(0, headerLength), file.FileName, out var problem);
+        var contentType = ScanFiles.Recognise(header.AsSpan(0, headerLength), file.FileName, out var problem);
         if (contentType is null)
             return Refused(FileField, problem!);
         stream.Position = 0;
@@ -56,7 +56,7 @@ public sealed class ApplicationDocuments(KabinetDbContext db, FileStore files, T
         StoredFile? stored;
         try
         {
-            stored = await files.SaveAsync(stream, DocumentRules.MaxFileBytes, ct);
+            stored = await files.SaveAsync(stream, ScanFiles.MaxFileBytes, ct);
         }
         catch (IOException e)
         {
@@ -65,13 +65,13 @@ public sealed class ApplicationDocuments(KabinetDbContext db, FileStore files, T
         }
 
         if (stored is null)
-            return Refused(FileField, DocumentRules.TooLarge);
+            return Refused(FileField, ScanFiles.TooLarge);
 
         var document = new ApplicationDocument
         {
             ApplicationId = application.Id,
             Kind = kind.Value,
-            FileName = DocumentRules.DisplayName(file.FileName, contentType),
+            FileName = ScanFiles.DisplayName(file.FileName, contentType),
             ContentType = contentType,
             Size = stored.Size,
             Sha256 = stored.Sha256,

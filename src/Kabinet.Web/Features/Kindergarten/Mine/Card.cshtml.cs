@@ -22,7 +22,7 @@ namespace Kabinet.Web.Features.Kindergarten.Mine;
 [Authorize]
 [RequestSizeLimit(DocumentRules.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = DocumentRules.MaxRequestBytes)]
-[OversizedUpload(DocumentRules.MaxRequestBytes, DocumentRules.TooLarge, "documents")]
+[OversizedUpload(DocumentRules.MaxRequestBytes, ScanFiles.TooLarge, "documents")]
 public sealed class CardModel(KabinetDbContext db, ParentApplications applications, InstitutionDirectory institutions,
     QueuePositions positions, ApplicationStatusService statuses, ApplicationDocuments documents, Allocation.ReferralDecisions referrals, IMemoryCache cache, TimeProvider time) : PageModel
 {
