@@ -116,6 +116,8 @@ public sealed class RouteAuthorizationTests(DemoApp app)
         ["/admin/faq/new"] = ("/admin/faq/new", Access.RegionalAdmin, HttpStatusCode.OK),
         ["/admin/faq/{id:int}"] = ("/admin/faq/1", Access.RegionalAdmin, HttpStatusCode.OK),
         ["/admin/faq/{id:int}/remove"] = ("/admin/faq/1/remove", Access.RegionalAdmin, HttpStatusCode.OK),
+        ["/admin/kindergarten/grounds"] = ("/admin/kindergarten/grounds", Access.RegionalAdmin, HttpStatusCode.OK),
+        ["/admin/kindergarten/grounds/{id:int}"] = ("/admin/kindergarten/grounds/1", Access.RegionalAdmin, HttpStatusCode.OK),
         ["/school/{organisationId:int}/subjects"] = ("/school/1/subjects", Access.AnyAdministrator, HttpStatusCode.OK), // the demo gymnasium; other schools: DiaryAuthorizationTests
         ["/school/{organisationId:int}/work-kinds"] = ("/school/1/work-kinds", Access.AnyAdministrator, HttpStatusCode.OK), // the demo gymnasium; other schools: DiaryAuthorizationTests
         ["/school/{organisationId:int}/assignments"] = ("/school/1/assignments", Access.AnyAdministrator, HttpStatusCode.OK), // the demo gymnasium; other schools: DiaryAuthorizationTests
