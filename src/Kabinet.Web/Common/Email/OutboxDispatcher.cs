@@ -88,7 +88,7 @@ public sealed class OutboxDispatcher(
         {
             foreach (var message in letters)
             {
-                // A slow mail server must not let the claim lapse mid-send: the rest wait for the next round.
+                // A slow mail server must not let the claim lapse mid-send: the rest go out in a later round, once their claim lapses.
                 if (time.GetUtcNow().UtcDateTime > lockedUntil - ClaimMargin)
                     break;
                 try
