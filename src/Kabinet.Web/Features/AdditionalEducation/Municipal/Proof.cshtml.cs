@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 
 namespace Kabinet.Web.Features.AdditionalEducation.Municipal;
 
@@ -22,12 +21,6 @@ public sealed class ProofModel(KabinetDbContext db, FileStore files, FamilyDirec
             return NotFound();
         families.RecordView(KabinetClaims.AccountIdOf(User), proof.ChildPersonId, $"скан к заявлению на сертификат ПФДО-{id:000000}", time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
-        var headers = Response.Headers;
-        headers.CacheControl = "no-store";
-        headers.XContentTypeOptions = "nosniff";
-        var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(proof.ProofFileName);
-        headers.ContentDisposition = disposition.ToString();
-        return new PhysicalFileResult(path, proof.ProofContentType!);
+        return PrivateDownload.Send(HttpContext, path, proof.ProofFileName!, proof.ProofContentType!);
     }
 }

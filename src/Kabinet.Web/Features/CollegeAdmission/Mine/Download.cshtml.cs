@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 
 namespace Kabinet.Web.Features.CollegeAdmission.Mine;
 
@@ -23,11 +22,6 @@ public sealed class DownloadModel(KabinetDbContext db, CollegeApplications appli
             .FirstOrDefaultAsync(ct);
         if (document is null || files.PathOf(document.StorageKey) is not { } path)
             return NotFound();
-        Response.Headers.CacheControl = "no-store";
-        Response.Headers.XContentTypeOptions = "nosniff";
-        var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(document.FileName);
-        Response.Headers.ContentDisposition = disposition.ToString();
-        return new PhysicalFileResult(path, document.ContentType);
+        return PrivateDownload.Send(HttpContext, path, document.FileName, document.ContentType);
     }
 }

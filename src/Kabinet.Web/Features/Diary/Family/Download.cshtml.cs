@@ -2,7 +2,6 @@ using Kabinet.Web.Common.Files;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Net.Http.Headers;
 
 namespace Kabinet.Web.Features.Diary.Family;
 
@@ -17,12 +16,6 @@ public sealed class DownloadModel(FamilyDiary diary, FileStore files) : PageMode
     {
         if (await diary.FileForAsync(User, fileId, ct) is not { } file || files.PathOf(file.StorageKey) is not { } path)
             return NotFound();
-        var headers = Response.Headers;
-        headers.CacheControl = "private, no-store";
-        headers.XContentTypeOptions = "nosniff";
-        var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(file.FileName);
-        headers.ContentDisposition = disposition.ToString();
-        return new PhysicalFileResult(path, file.ContentType);
+        return PrivateDownload.Send(HttpContext, path, file.FileName, file.ContentType);
     }
 }

@@ -1,3 +1,4 @@
+using Kabinet.Web.Common.Files;
 using Kabinet.Web.Features.Accounts;
 using Kabinet.Web.Features.Kindergarten.Mine;
 using Microsoft.AspNetCore.Authorization;
@@ -18,6 +19,6 @@ public sealed class DownloadModel(ParentApplications applications, ApplicationDo
             return NotFound();
         if (await documents.FindAsync(id, documentId, ct) is not { } document || documents.PathOf(document) is not { } path)
             return NotFound();
-        return DocumentDownload.Send(HttpContext, document, path);
+        return PrivateDownload.Send(HttpContext, path, document.FileName, document.ContentType);
     }
 }

@@ -1,3 +1,4 @@
+using Kabinet.Web.Common.Files;
 using Kabinet.Web.Data;
 using Kabinet.Web.Features.Accounts;
 using Kabinet.Web.Features.Families;
@@ -25,6 +26,6 @@ public sealed class OperatorDownloadModel(KabinetDbContext db, ApplicationDocume
             return NotFound();
         families.RecordView(KabinetClaims.AccountIdOf(User), child.Value, $"документ к заявлению в детский сад № {id}: {document.Kind.Title()}", time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
-        return DocumentDownload.Send(HttpContext, document, path);
+        return PrivateDownload.Send(HttpContext, path, document.FileName, document.ContentType);
     }
 }

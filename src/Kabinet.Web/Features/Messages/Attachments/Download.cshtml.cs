@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 
 namespace Kabinet.Web.Features.Messages.Attachments;
 
@@ -24,13 +23,6 @@ public sealed class DownloadModel(KabinetDbContext db, FileStore files) : PageMo
             .FirstOrDefaultAsync(ct);
         if (attachment is null || files.PathOf(attachment.StorageKey) is not { } path)
             return NotFound();
-        var headers = Response.Headers;
-        headers.CacheControl = "no-store";
-        headers.Pragma = "no-cache";
-        headers.XContentTypeOptions = "nosniff";
-        var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(attachment.FileName);
-        headers.ContentDisposition = disposition.ToString();
-        return PhysicalFile(path, attachment.ContentType);
+        return PrivateDownload.Send(HttpContext, path, attachment.FileName, attachment.ContentType);
     }
 }
