@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Text;
 using System.Text.Json;
 
@@ -23,7 +24,7 @@ internal static class EnrollmentBench
 
     private sealed record Family(string Login, int ChildId, int SchoolYear, int[] Schools, DateOnly Born);
 
-    private sealed record Submission(Family Family, string Cookie, int SchoolId, string Key);
+    private sealed record Submission(Family Family, CookieJar Cookies, int SchoolId, string Key);
 
     private sealed record Answer(int Status, double Milliseconds, string? Body, string? Failure);
 
@@ -42,15 +43,33 @@ internal static class EnrollmentBench
         };
         using var client = new HttpClient(handler) { BaseAddress = new Uri(o.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
 
+        // A sign-in costs the server a password hash (~80 ms of CPU): the cookies of earlier runs are kept next to the
+        // plan and used again while the server still honours them, so that a run can have tens of thousands of families.
         var signing = Stopwatch.StartNew();
-        var cookies = new string[plan.Count];
-        var applied = new HashSet<int>[plan.Count];
+        var saved = File.Exists(o.Plan + ".cookies")
+            ? File.ReadLines(o.Plan + ".cookies").Select(l => l.Split('\t')).Where(f => f.Length == 2).ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal)
+            : [];
+        var cookies = new CookieJar[plan.Count];
+        var applied = new HashSet<int>?[plan.Count];
+        var fresh = 0;
         await Parallel.ForAsync(0, plan.Count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
         {
-            cookies[i] = await Load.SignInAsync(client, plan[i].Login + ":" + o.Password);
-            applied[i] = await AppliedSchoolsAsync(client, cookies[i]);
+            if (saved.TryGetValue(plan[i].Login, out var header))
+            {
+                cookies[i] = CookieJar.From(header);
+                applied[i] = await AppliedSchoolsAsync(client, cookies[i]);
+            }
+
+            if (applied[i] is null)
+            {
+                cookies[i] = await Load.SignInAsync(client, plan[i].Login + ":" + o.Password);
+                applied[i] = await AppliedSchoolsAsync(client, cookies[i]) ?? throw new InvalidOperationException($"{plan[i].Login}: signed in, but {Endpoint} refused the cookie");
+                Interlocked.Increment(ref fresh);
+            }
         });
-        Console.WriteLine(FormattableString.Invariant($"Signed in {plan.Count} families in {signing.Elapsed.TotalSeconds:0} s; {Environment.ProcessorCount} CPUs, {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC"));
+        await File.WriteAllLinesAsync(o.Plan + ".cookies", saved.Concat(plan.Select((f, i) => KeyValuePair.Create(f.Login, cookies[i].Header)))
+            .GroupBy(p => p.Key).Select(g => g.Key + "\t" + g.Last().Value));
+        Console.WriteLine(FormattableString.Invariant($"{plan.Count} families ready in {signing.Elapsed.TotalSeconds:0} s ({fresh} signed in now, the others with a saved cookie); {Environment.ProcessorCount} CPUs, {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC"));
         if (o.ReadyFile is { } ready)
             await File.WriteAllTextAsync(ready, "signed in\n");
 
@@ -61,7 +80,7 @@ internal static class EnrollmentBench
             var added = 0;
             for (var i = 0; i < plan.Count && work.Count < o.Submissions; i++)
             {
-                var free = plan[i].Schools.Where(s => !applied[i].Contains(s)).ToList();
+                var free = plan[i].Schools.Where(s => !applied[i]!.Contains(s)).ToList();
                 if (round < free.Count)
                 {
                     work.Add(new Submission(plan[i], cookies[i], free[round], Guid.NewGuid().ToString()));
@@ -89,7 +108,7 @@ internal static class EnrollmentBench
             Environment.ExitCode = 1;
     }
 
-    private static async Task<bool> SustainedAsync(HttpClient client, EnrollOptions o, string[] cookies, List<Submission> work,
+    private static async Task<bool> SustainedAsync(HttpClient client, EnrollOptions o, CookieJar[] cookies, List<Submission> work,
         ConcurrentDictionary<string, (int Id, string Number)> receipts)
     {
         var users = cookies.Select(c => new Session(c, "", "")).ToList();
@@ -234,9 +253,10 @@ internal static class EnrollmentBench
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new StringContent(Body(s), Encoding.UTF8, "application/json") };
-            request.Headers.Add("Cookie", s.Cookie);
+            request.Headers.Add("Cookie", s.Cookies.Header);
             request.Headers.Add("Idempotency-Key", s.Key);
             using var response = await client.SendAsync(request);
+            s.Cookies.Keep(response);
             var body = await response.Content.ReadAsStringAsync();
             return new Answer((int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, body, null);
         }
@@ -265,11 +285,15 @@ internal static class EnrollmentBench
         consentCharter = true,
     });
 
-    private static async Task<HashSet<int>> AppliedSchoolsAsync(HttpClient client, string cookie)
+    // The schools the family has applied to; null when the cookie is no longer honoured.
+    private static async Task<HashSet<int>?> AppliedSchoolsAsync(HttpClient client, CookieJar cookie)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, Endpoint);
-        request.Headers.Add("Cookie", cookie);
+        request.Headers.Add("Cookie", cookie.Header);
         using var response = await client.SendAsync(request);
+        cookie.Keep(response);
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Redirect or HttpStatusCode.Forbidden)
+            return null;
         response.EnsureSuccessStatusCode();
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return [.. json.RootElement.EnumerateArray().Select(a => a.GetProperty("schoolId").GetInt32())];

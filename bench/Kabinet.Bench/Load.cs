@@ -4,36 +4,28 @@ using System.Net;
 /// <summary>What every benchmark mode shares: signing in through the real form, and a closed-loop run of GETs.</summary>
 internal static class Load
 {
-    // Signs in like a browser: the form's anti-forgery token and cookie, then the login form; returns the Cookie header to send.
-    public static async Task<string> SignInAsync(HttpClient client, string credentials)
+    // Signs in like a browser: the form's anti-forgery token and cookie, then the login form; returns the cookies to send.
+    public static async Task<CookieJar> SignInAsync(HttpClient client, string credentials)
     {
         var (login, password) = (credentials[..credentials.IndexOf(':', StringComparison.Ordinal)], credentials[(credentials.IndexOf(':', StringComparison.Ordinal) + 1)..]);
-        var cookies = new Dictionary<string, string>();
-        void Keep(HttpResponseMessage response)
-        {
-            foreach (var header in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
-            {
-                var pair = header.Split(';')[0];
-                cookies[pair[..pair.IndexOf('=', StringComparison.Ordinal)]] = pair;
-            }
-        }
-
+        var cookies = new CookieJar();
         using var form = await client.GetAsync("/account/login");
-        Keep(form);
+        cookies.Keep(form);
         var token = System.Text.RegularExpressions.Regex.Match(await form.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
         using var post = new HttpRequestMessage(HttpMethod.Post, "/account/login")
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Login"] = login, ["Password"] = password, ["__RequestVerificationToken"] = token }),
+            // «Запомнить меня», as on a parent's own phone: the session outlives a pause between benchmark runs.
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Login"] = login, ["Password"] = password, ["Remember"] = "true", ["__RequestVerificationToken"] = token }),
         };
-        post.Headers.Add("Cookie", string.Join("; ", cookies.Values));
+        post.Headers.Add("Cookie", cookies.Header);
         using var signedIn = await client.SendAsync(post);
-        Keep(signedIn);
+        cookies.Keep(signedIn);
         if (signedIn.StatusCode != HttpStatusCode.Redirect)
         {
             var why = System.Text.RegularExpressions.Regex.Match(await signedIn.Content.ReadAsStringAsync(), "<li>([^<]+)</li>|class=\"field-error\"[^>]*>([^<]+)<").Value;
             throw new InvalidOperationException($"Sign-in as {login} failed: {(int)signedIn.StatusCode} {why}");
         }
-        return string.Join("; ", cookies.Values);
+        return cookies;
     }
 
     // Closed loop: each connection sends its next request as soon as the last one is answered (the server's ceiling).
@@ -66,8 +58,9 @@ internal static class Load
                 {
                     using var request = new HttpRequestMessage(HttpMethod.Get, url);
                     if (user is not null)
-                        request.Headers.Add("Cookie", user.Cookie);
+                        request.Headers.Add("Cookie", user.Cookies.Header);
                     using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+                    user?.Cookies.Keep(response);
                     if (!response.IsSuccessStatusCode)
                         errors++;
                 }
@@ -91,6 +84,44 @@ internal static class Load
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var all = done.SelectMany(d => d.latencies).Order().ToArray();
         return new Result(all, done.Sum(d => d.errors), elapsed);
+    }
+}
+
+/// <summary>
+/// A browser's cookies for the site: what Set-Cookie sends replaces the cookie of that name. The sign-in cookie is renewed
+/// after the security-stamp check (every minute); a client that kept the first one would be re-checked on every request.
+/// </summary>
+internal sealed class CookieJar
+{
+    private readonly Dictionary<string, string> _pairs = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    public string Header { get; private set; } = "";
+
+    /// <summary>A jar with the cookies of a saved Cookie header.</summary>
+    public static CookieJar From(string header)
+    {
+        var jar = new CookieJar();
+        foreach (var pair in header.Split("; ", StringSplitOptions.RemoveEmptyEntries))
+            jar._pairs[pair[..pair.IndexOf('=', StringComparison.Ordinal)]] = pair;
+        jar.Header = header;
+        return jar;
+    }
+
+    public void Keep(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Set-Cookie", out var values))
+            return;
+        lock (_lock)
+        {
+            foreach (var header in values)
+            {
+                var pair = header.Split(';')[0];
+                _pairs[pair[..pair.IndexOf('=', StringComparison.Ordinal)]] = pair;
+            }
+
+            Header = string.Join("; ", _pairs.Values);
+        }
     }
 }
 

@@ -67,10 +67,10 @@ static void Print(string target, Result result, double baseline) => Console.Writ
     $"{target,-48} {result.Requests,9} {result.Throughput,9:0} {result.Percentile(0.50),8:0.0} {result.Percentile(0.95),8:0.0} {result.Percentile(0.99),8:0.0} {result.Errors,7} {result.Throughput / baseline,8:0.00}"));
 
 // The first id a signed-in page links to (the person's own application or child); a missing link stops the run, it would measure 404s.
-static async Task<string> FirstLinkAsync(HttpClient client, string cookie, string page, string pattern)
+static async Task<string> FirstLinkAsync(HttpClient client, CookieJar cookie, string page, string pattern)
 {
     using var request = new HttpRequestMessage(HttpMethod.Get, page);
-    request.Headers.Add("Cookie", cookie);
+    request.Headers.Add("Cookie", cookie.Header);
     using var response = await client.SendAsync(request);
     var match = System.Text.RegularExpressions.Regex.Match(await response.Content.ReadAsStringAsync(), pattern);
     return match.Success
@@ -91,7 +91,7 @@ static IEnumerable<string> ExpandUsers(string? pattern)
 
 static string Shorten(string path) => path.Length <= 48 ? path : path[..45] + "...";
 
-internal sealed record Session(string Cookie, string Application, string Child);
+internal sealed record Session(CookieJar Cookies, string Application, string Child);
 
 internal sealed record Options(string BaseUrl, int Connections, int Seconds, int WarmupSeconds, IReadOnlyList<string> Paths, string? SignIn, string? Users, double? Rate)
 {

@@ -78,7 +78,12 @@ public sealed class EnrollmentBenchSetup : IBenchmarkCommand
                 db.Users.Add(account);
                 await db.SaveChangesAsync(ct);
                 db.RoleGrants.Add(RoleGrant.Create(account.Id, PortalRole.Parent, now, null, null));
-                created++;
+                if (++created % 500 == 0)
+                {
+                    // Tens of thousands of tracked accounts would make every save slower than the last.
+                    await db.SaveChangesAsync(ct);
+                    db.ChangeTracker.Clear();
+                }
             }
 
             var municipality = municipalities[i % municipalities.Length];

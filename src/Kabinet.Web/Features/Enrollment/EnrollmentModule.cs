@@ -13,6 +13,8 @@ internal static class EnrollmentModule
         builder.Services.AddOptions<EnrollmentOptions>().Bind(builder.Configuration.GetSection(EnrollmentOptions.Section));
         builder.Services.AddSingleton<AdmissionGate>();
         builder.Services.AddScoped<EnrollmentSubmissions>();
+        builder.Services.AddSingleton<EnrollmentWriter>();
+        builder.Services.AddScoped<EnrollmentReference>();
         builder.Services.AddScoped<SchoolApplicationDecisions>();
         builder.Services.AddScoped<SchoolApplicationSource>();
         builder.Services.AddScoped<IApplicationSource>(sp => sp.GetRequiredService<SchoolApplicationSource>());

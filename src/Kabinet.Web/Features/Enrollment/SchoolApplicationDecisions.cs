@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kabinet.Web.Features.Enrollment;
 
 /// <summary>What staff and parents do to an application after it is registered; the applicant is told of every change.</summary>
-public sealed class SchoolApplicationDecisions(KabinetDbContext db, NotificationCentre notifications, TimeProvider time)
+public sealed class SchoolApplicationDecisions(KabinetDbContext db, NotificationCentre notifications, EnrollmentReference reference, TimeProvider time)
 {
     public enum Action
     {
@@ -61,6 +61,8 @@ public sealed class SchoolApplicationDecisions(KabinetDbContext db, Notification
             return new FieldProblem("", "Заявление только что изменил кто-то другой. Откройте его заново.");
         }
 
+        if (action == Action.Enroll)
+            reference.ForgetIntake(application.SchoolId, application.SchoolYear);
         return null;
     }
 }

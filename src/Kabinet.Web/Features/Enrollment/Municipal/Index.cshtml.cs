@@ -17,7 +17,7 @@ public sealed record OperatorRow(int Id, string Number, SchoolApplicationKind Ki
 /// the schools' assigned territories, and all applications of the municipality to read.
 /// </summary>
 [Authorize(Roles = $"{nameof(PortalRole.MunicipalOperator)},{nameof(PortalRole.RegionalAdmin)}")]
-public sealed class IndexModel(KabinetDbContext db, InstitutionDirectory institutions, TimeProvider time) : PageModel
+public sealed class IndexModel(KabinetDbContext db, InstitutionDirectory institutions, EnrollmentReference reference, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "municipality")]
     public int? MunicipalityId { get; set; }
@@ -72,6 +72,7 @@ public sealed class IndexModel(KabinetDbContext db, InstitutionDirectory institu
 
         campaign.Version++;
         await db.SaveChangesAsync(ct);
+        reference.ForgetCampaign(campaign.MunicipalityId, campaign.StartYear);
         TempData["Status"] = $"Сроки приёма на {campaign.StartYear}/{campaign.StartYear + 1} сохранены.";
         return Redirect($"/enrollment/operator?municipality={MunicipalityId}");
     }
@@ -99,6 +100,7 @@ public sealed class IndexModel(KabinetDbContext db, InstitutionDirectory institu
         }
 
         await db.SaveChangesAsync(ct);
+        reference.ForgetTerritory(school);
         TempData["Status"] = "Закреплённая территория сохранена.";
         return Redirect($"/enrollment/operator?municipality={MunicipalityId}&school={school}#territory");
     }

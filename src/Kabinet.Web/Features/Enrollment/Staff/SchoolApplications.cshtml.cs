@@ -16,7 +16,7 @@ public sealed record StaffRow(int Id, string Number, SchoolApplicationKind Kind,
 
 /// <summary>The applications to one school (its administrator only), in number order, and the school's first-grade places.</summary>
 [Authorize(Roles = nameof(PortalRole.OrganisationAdmin))]
-public sealed class SchoolApplicationsModel(KabinetDbContext db, InstitutionDirectory institutions, FamilyDirectory families, EnrollmentSubmissions submissions, TimeProvider time) : PageModel
+public sealed class SchoolApplicationsModel(KabinetDbContext db, InstitutionDirectory institutions, FamilyDirectory families, EnrollmentReference reference, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "kind")]
     public SchoolApplicationKind? Kind { get; set; }
@@ -70,6 +70,7 @@ public sealed class SchoolApplicationsModel(KabinetDbContext db, InstitutionDire
         else
             intake.FirstGradePlaces = places;
         await db.SaveChangesAsync(ct);
+        reference.ForgetIntake(orgId, year);
         TempData["Status"] = $"Мест в 1 классе на {year}/{year + 1}: {places}.";
         return Redirect($"/enrollment/school/{orgId}?year={year}");
     }
@@ -90,8 +91,8 @@ public sealed class SchoolApplicationsModel(KabinetDbContext db, InstitutionDire
             .ToListAsync(ct);
         var names = await families.NamesAsync(rows.Select(r => r.ChildPersonId).Distinct(), ct);
         Rows = [.. rows.Select(r => new StaffRow(r.Id, r.Number, r.Kind, r.Grade, names.GetValueOrDefault(r.ChildPersonId) ?? "", r.RegisteredAt, r.Status, r.Right, r.OnTerritory))];
-        Enrolled = await submissions.EnrolledFirstGradersAsync(school.Id, year, ct);
-        PlacesSet = await db.SchoolIntakes.AsNoTracking().Where(i => i.OrganisationId == school.Id && i.StartYear == year).Select(i => (int?)i.FirstGradePlaces).FirstOrDefaultAsync(ct);
+        var intake = await reference.CurrentFirstGradeIntakeAsync(school.Id, year, ct);
+        (Enrolled, PlacesSet) = (intake.Enrolled, intake.Places);
         Places ??= PlacesSet;
     }
 }

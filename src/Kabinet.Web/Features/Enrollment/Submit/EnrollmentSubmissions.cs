@@ -7,27 +7,24 @@ using Kabinet.Web.Common.Time;
 using Kabinet.Web.Data;
 using Kabinet.Web.Features.Enrollment.Territories;
 using Kabinet.Web.Features.Families;
-using Kabinet.Web.Features.Institutions;
-using Kabinet.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Kabinet.Web.Features.Enrollment.Submit;
 
 /// <summary>
 /// Takes a school application, from the form and from the API alike: everything is checked first (nothing is stored
-/// on a refusal), then one transaction takes the next number of the campaign's counter (the row stays locked to the
-/// commit, so numbers are gapless and in commit order), stores the application, its history, scans, idempotency key
-/// and the parent's notification, and commits. Only a committed application is acknowledged.
+/// on a refusal), the scans are saved, and the node's <see cref="EnrollmentWriter"/> stores the application with its
+/// number, history, scans, idempotency key and the parent's notification in one transaction with others waiting
+/// (ADR 11). Only a committed application is acknowledged.
 /// </summary>
 public sealed class EnrollmentSubmissions(
-    KabinetDbContext db, FamilyDirectory families, InstitutionDirectory institutions, NotificationCentre notifications,
-    FileStore files, TimeProvider time, ILogger<EnrollmentSubmissions> logger)
+    KabinetDbContext db, FamilyDirectory families, EnrollmentReference reference,
+    FileStore files, EnrollmentWriter writer, TimeProvider time, ILogger<EnrollmentSubmissions> logger)
 {
     public const string KeyReused = "Этот ключ уже использован для другого заявления.";
     public const int MaxKeyLength = 255;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
@@ -44,25 +41,23 @@ public sealed class EnrollmentSubmissions(
 
     public async Task<SubmissionOutcome> SubmitAsync(int accountId, int personId, string key, SchoolApplicationRequest raw, IReadOnlyList<ScanUpload> scans, CancellationToken ct)
     {
+        // A key already stored is answered by the writer (or, when this press is refused, right here) from what was stored.
         var request = raw.Normalised();
         var hash = Hash(request);
-        if (await ReplayAsync(accountId, key, hash, ct) is { } replay)
-            return replay;
-
         var child = (await families.ChildrenOfAsync(personId, ct)).FirstOrDefault(c => c.Id == request.ChildId);
         if (child is null)
-            return SubmissionOutcome.Missing;
+            return await ReplayAsync(accountId, key, hash, ct) ?? SubmissionOutcome.Missing;
 
         var checkedRequest = await CheckAsync(request, child, scans, ct);
         if (checkedRequest.Problems.Count > 0)
         {
-            // A press with the same key may have been stored while this one was checked (then it is "a duplicate"):
-            // a key answers as it did the first time.
+            // A press with the same key may have been stored before (then it is "a duplicate" now): a key answers as it
+            // did the first time.
             return await ReplayAsync(accountId, key, hash, ct)
                 ?? new SubmissionOutcome(SubmissionResult.Invalid, null, null, checkedRequest.Problems);
         }
 
-        var stored = new List<(SchoolDocumentKind Kind, StoredFile File, string Name, string ContentType)>();
+        var stored = new List<PendingDocument>();
         try
         {
             foreach (var scan in scans)
@@ -71,19 +66,15 @@ public sealed class EnrollmentSubmissions(
                 var file = await files.SaveAsync(stream, ScanFiles.MaxFileBytes, ct);
                 if (file is null)
                     return SubmissionOutcome.Refused(new FieldProblem(scan.Kind.ToString(), "Файл больше 10 МБ."));
-                stored.Add((scan.Kind, file, FileNames.Display(scan.File.FileName, ScanFiles.Extension(checkedRequest.ContentTypes[scan.Kind])), checkedRequest.ContentTypes[scan.Kind]));
+                var type = checkedRequest.ContentTypes[scan.Kind];
+                stored.Add(new PendingDocument(scan.Kind, file.Key, file.Size, file.Sha256, FileNames.Display(scan.File.FileName, ScanFiles.Extension(type)), type));
             }
-
-            var outcome = await StoreAsync(accountId, personId, key, hash, request, checkedRequest, stored, ct);
-            if (outcome.Result is not SubmissionResult.Created)
-                Discard(stored);
-            return outcome;
         }
-        catch (Exception e) when (DbExceptions.IsUnavailable(e) || e is IOException)
+        catch (IOException e)
         {
-            // Nothing was committed: the parent is told the application is not registered and may press again.
-            logger.LogWarning(e, "A school application of account {AccountId} was not stored", accountId);
+            // The disk refused the scans: nothing is stored, and the parent is told to press again.
             Discard(stored);
+            logger.LogWarning(e, "The scans of a school application of account {AccountId} were not stored", accountId);
             return SubmissionOutcome.Down;
         }
         catch
@@ -91,6 +82,13 @@ public sealed class EnrollmentSubmissions(
             Discard(stored);
             throw;
         }
+
+        // From here the writer owns the application: it is answered when committed or refused, even if this request is gone.
+        var outcome = await writer.WriteAsync(new PendingApplication(accountId, personId, key, hash, request, checkedRequest.CampaignId, checkedRequest.MunicipalityId,
+            checkedRequest.Grade, checkedRequest.OnTerritory, checkedRequest.Phone, checkedRequest.Email, stored));
+        if (outcome.Result is not SubmissionResult.Created)
+            Discard(stored);
+        return outcome;
     }
 
     private async Task<SubmissionOutcome?> ReplayAsync(int accountId, string key, string hash, CancellationToken ct)
@@ -106,128 +104,9 @@ public sealed class EnrollmentSubmissions(
             : SubmissionOutcome.Conflict;
     }
 
-    private async Task<SubmissionOutcome> StoreAsync(
-        int accountId, int personId, string key, string hash, SchoolApplicationRequest request, CheckedRequest checkedRequest,
-        List<(SchoolDocumentKind Kind, StoredFile File, string Name, string ContentType)> stored, CancellationToken ct)
-    {
-        // Read before the transaction: while it runs, the campaign's counter is locked, and it should do nothing but write.
-        var recipients = await notifications.RecipientsAsync([accountId], [NotificationKinds.SchoolApplication], ct);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await InsertAsync(accountId, personId, key, hash, request, checkedRequest, stored, recipients, ct);
-            }
-            catch (DbUpdateException e) when (attempt < 3 && !DbExceptions.IsUnavailable(e))
-            {
-                // A concurrent request with the same key, or for the same child and school, won on a unique index and is
-                // committed now: this one is its replay or a duplicate (the rollback gave the number back).
-                logger.LogInformation(e, "A school application lost a race on a unique index; attempt {Attempt}", attempt);
-            }
-
-            if (await ReplayAsync(accountId, key, hash, ct) is { } replay)
-                return replay;
-            if (await DuplicateAsync(request, ct) is { } duplicate)
-                return SubmissionOutcome.Refused(duplicate);
-        }
-    }
-
-    /// <summary>The write: the number, the application with its history and scans, the key and the notification, one transaction.</summary>
-    private async Task<SubmissionOutcome> InsertAsync(
-        int accountId, int personId, string key, string hash, SchoolApplicationRequest request, CheckedRequest checkedRequest,
-        List<(SchoolDocumentKind Kind, StoredFile File, string Name, string ContentType)> stored, NotificationRecipients recipients, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        // SQLite has one writer: the submissions of this process queue here for it instead of in SQLite's busy
-        // handler, which sleeps up to 100 ms between tries and makes a burst slow and unfair.
-        using var writer = db.Database.IsSqlite() ? await SqliteWriter.EnterAsync(ct) : null;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var sequence = await TakeNumberAsync(transaction, checkedRequest.CampaignId, request.Kind, ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        var application = new SchoolApplication
-        {
-            CampaignId = checkedRequest.CampaignId,
-            Kind = request.Kind,
-            Sequence = sequence,
-            Number = SchoolApplication.FormatNumber(request.Kind, request.SchoolYear, sequence),
-            RegisteredAt = now,
-            ChildPersonId = request.ChildId,
-            ApplicantPersonId = personId,
-            SubmittedByAccountId = accountId,
-            MunicipalityId = checkedRequest.MunicipalityId,
-            SchoolId = request.SchoolId,
-            SchoolYear = request.SchoolYear,
-            Grade = checkedRequest.Grade,
-            CurrentSchool = request.Kind == SchoolApplicationKind.Transfer ? request.CurrentSchool : null,
-            CurrentGrade = request.Kind == SchoolApplicationKind.Transfer ? request.CurrentGrade : null,
-            Right = request.Right,
-            SiblingName = request.Right == AdmissionRight.Preferential ? request.SiblingName : null,
-            Street = request.Street!,
-            House = request.House!,
-            OnTerritory = checkedRequest.OnTerritory,
-            AdaptedProgramme = request.AdaptedProgramme,
-            Language = request.Language,
-            NativeLanguage = request.NativeLanguage,
-            ConsentPersonalData = true,
-            ConsentCharter = true,
-            Phone = checkedRequest.Phone,
-            Email = checkedRequest.Email,
-            BirthCertificateSeries = request.BirthCertificateSeries!,
-            BirthCertificateNumber = request.BirthCertificateNumber!,
-            BirthCertificateIssuedOn = request.BirthCertificateIssuedOn!.Value,
-            StatusChangedAt = now,
-        };
-        application.History.Add(new SchoolApplicationChange { To = SchoolApplicationStatus.Registered, At = now, ByAccountId = accountId, Comment = $"Заявление зарегистрировано под номером {application.Number}" });
-        foreach (var (kind, file, name, contentType) in stored)
-        {
-            application.Documents.Add(new SchoolApplicationDocument
-            {
-                Kind = kind, FileName = name, ContentType = contentType, Size = file.Size, Sha256 = file.Sha256, StorageKey = file.Key, UploadedAt = now,
-            });
-        }
-
-        // The one-active-application and the key's unique indexes turn a concurrent twin into a DbUpdateException here.
-        db.Add(application);
-        await db.SaveChangesAsync(ct);
-
-        var receipt = JsonSerializer.Serialize(new SubmissionReceipt(application.Id, application.Number, now, application.Status, application.Status.Title(), Link(application.Id)), Json);
-        db.Add(new SubmissionKey { AccountId = accountId, Key = key, RequestHash = hash, ApplicationId = application.Id, Response = receipt, CreatedAt = now });
-        notifications.Post(recipients, [new NotificationRequest(accountId, NotificationKinds.SchoolApplication, $"Заявление {application.Number} зарегистрировано",
-            $"{request.Kind.Title()}: заявление зарегистрировано {RegionTime.Display(now)} под номером {application.Number}. Школа рассмотрит его и сообщит о решении.",
-            Link(application.Id))]);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return new SubmissionOutcome(SubmissionResult.Created, receipt, application.Id, []);
-    }
-
-    /// <summary>
-    /// The next number of the campaign and kind: UPDATE … RETURNING locks the counter row to the end of the transaction,
-    /// so a rolled-back submission gives its number back and the numbers follow the commits.
-    /// </summary>
-    private async Task<int> TakeNumberAsync(IDbContextTransaction transaction, int campaignId, SchoolApplicationKind kind, CancellationToken ct)
-    {
-        var column = EnrollmentCampaign.CounterColumn(kind);
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction.GetDbTransaction();
-        command.CommandText = $"UPDATE enrollment_campaigns SET {column} = {column} + 1 WHERE id = @id RETURNING {column}";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@id";
-        parameter.Value = campaignId;
-        command.Parameters.Add(parameter);
-        var value = await command.ExecuteScalarAsync(ct);
-        return Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private async Task<FieldProblem?> DuplicateAsync(SchoolApplicationRequest request, CancellationToken ct)
-    {
-        var number = await db.Set<SchoolApplication>().AsNoTracking()
-            .Where(a => a.ChildPersonId == request.ChildId && a.SchoolId == request.SchoolId && a.SchoolYear == request.SchoolYear
-                && (a.Status == SchoolApplicationStatus.Registered || a.Status == SchoolApplicationStatus.UnderReview))
-            .Select(a => a.Number).FirstOrDefaultAsync(ct);
-        return number is null ? null
-            : new FieldProblem(nameof(SchoolApplicationRequest.SchoolId), $"У ребёнка уже есть заявление № {number} в эту школу на этот учебный год. Второе подать нельзя — отзовите первое, если хотите подать заново.");
-    }
+    /// <summary>The refusal of a second active application for the same child, school and year.</summary>
+    internal static FieldProblem Duplicate(string number) =>
+        new(nameof(SchoolApplicationRequest.SchoolId), $"У ребёнка уже есть заявление № {number} в эту школу на этот учебный год. Второе подать нельзя — отзовите первое, если хотите подать заново.");
 
     private sealed record CheckedRequest(
         IReadOnlyList<FieldProblem> Problems, int CampaignId = 0, int MunicipalityId = 0, int Grade = 0, bool OnTerritory = false,
@@ -242,7 +121,7 @@ public sealed class EnrollmentSubmissions(
         if (!Enum.IsDefined(r.Kind))
             return new CheckedRequest([new FieldProblem(nameof(r.Kind), "Выберите вид заявления: 1 класс, перевод или 10 класс.")]);
 
-        var school = await institutions.SchoolAsync(r.SchoolId, ct);
+        var school = await reference.SchoolAsync(r.SchoolId, ct);
         if (school is null)
             Add(nameof(r.SchoolId), "Выберите школу из списка.");
         else if (r.MunicipalityId is { } chosen && chosen != school.MunicipalityId)
@@ -365,33 +244,21 @@ public sealed class EnrollmentSubmissions(
         if (school is null || problems.Count > 0)
             return new CheckedRequest(problems);
 
-        var campaign = await db.Set<EnrollmentCampaign>().AsNoTracking()
-            .FirstOrDefaultAsync(c => c.MunicipalityId == school.MunicipalityId && c.StartYear == r.SchoolYear, ct);
+        var campaign = await reference.CampaignAsync(school.MunicipalityId, r.SchoolYear, ct);
         if (campaign is null)
             return new CheckedRequest([new FieldProblem(nameof(r.SchoolYear), $"Приём заявлений на {r.SchoolYear}/{r.SchoolYear + 1} учебный год в этом муниципалитете ещё не открыт.")]);
 
-        var territory = await db.Set<SchoolTerritory>().AsNoTracking().Where(t => t.OrganisationId == school.Id).Select(t => t.Lines).FirstOrDefaultAsync(ct);
-        var onTerritory = territory is not null && TerritoryRules.Covers(TerritoryRules.Parse(territory).Streets, r.Street, r.House);
+        var onTerritory = TerritoryRules.Covers(await reference.TerritoryAsync(school.Id, ct), r.Street, r.House);
         var priority = onTerritory || r.Right != AdmissionRight.None;
         if (campaign.WindowProblem(r.Kind, priority, today) is { } closed)
             return new CheckedRequest([new FieldProblem(nameof(r.SchoolYear), closed)]);
 
-        if (r.Kind == SchoolApplicationKind.FirstGrade && !(priority && campaign.PriorityFrom <= today && today <= campaign.PriorityTo))
-        {
-            var places = await db.Set<SchoolIntake>().AsNoTracking().Where(i => i.OrganisationId == school.Id && i.StartYear == r.SchoolYear)
-                .Select(i => (int?)i.FirstGradePlaces).FirstOrDefaultAsync(ct);
-            if (places is { } limit && await EnrolledFirstGradersAsync(school.Id, r.SchoolYear, ct) >= limit)
-                return new CheckedRequest([new FieldProblem(nameof(r.SchoolId), "Свободных мест в 1 классе этой школы больше нет. Выберите другую школу или обратитесь в управление образования.")]);
-        }
-
-        if (await DuplicateAsync(r, ct) is { } duplicate)
-            return new CheckedRequest([duplicate]);
+        if (r.Kind == SchoolApplicationKind.FirstGrade && !(priority && campaign.PriorityFrom <= today && today <= campaign.PriorityTo)
+            && (await reference.FirstGradeIntakeAsync(school.Id, r.SchoolYear, ct)).Full)
+            return new CheckedRequest([new FieldProblem(nameof(r.SchoolId), "Свободных мест в 1 классе этой школы больше нет. Выберите другую школу или обратитесь в управление образования.")]);
 
         return new CheckedRequest([], campaign.Id, school.MunicipalityId, grade, onTerritory, phone!, email, contentTypes);
     }
-
-    public Task<int> EnrolledFirstGradersAsync(int schoolId, int year, CancellationToken ct) =>
-        db.Set<SchoolApplication>().CountAsync(a => a.SchoolId == schoolId && a.SchoolYear == year && a.Kind == SchoolApplicationKind.FirstGrade && a.Status == SchoolApplicationStatus.Enrolled, ct);
 
     /// <summary>The school year a date belongs to: 1 September starts a new one.</summary>
     public static int QueueYear(DateOnly date) => date.Month >= 9 ? date.Year : date.Year - 1;
@@ -399,32 +266,9 @@ public sealed class EnrollmentSubmissions(
     private static string Hash(SchoolApplicationRequest request) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, Json))));
 
-    private void Discard(List<(SchoolDocumentKind Kind, StoredFile File, string Name, string ContentType)> stored)
+    private void Discard(List<PendingDocument> stored)
     {
-        foreach (var s in stored)
-            files.Discard(s.File.Key);
-    }
-}
-
-/// <summary>The process's turn at SQLite's single write lock for enrollment submissions (in arrival order).</summary>
-internal static class SqliteWriter
-{
-    private static readonly SemaphoreSlim Turn = new(1, 1);
-
-    public static async Task<IDisposable> EnterAsync(CancellationToken ct)
-    {
-        await Turn.WaitAsync(ct);
-        return new Release();
-    }
-
-    private sealed class Release : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-                Turn.Release();
-        }
+        foreach (var d in stored)
+            files.Discard(d.StorageKey);
     }
 }
