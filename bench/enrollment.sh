@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The 1st-grade enrollment morning (issue 6) on regional data:
-#   1. sustained acknowledged applications per second (closed loop, CONNECTIONS connections), with the signed-in bare
-#      page measured in the same run as the baseline;
+#   1. sustained acknowledged applications per second (closed loop, CONNECTIONS connections, after 20 s of warm-up),
+#      with the signed-in bare page measured in the same run as the baseline;
 #   2. a burst of 20,000 submissions in 10 s (open loop; each submission pressed 3 times with the same idempotency
 #      key): every answer must be 201, 429 or 503 — no 500s, no timeouts — and every 201 must be in the database;
 #   3. a crash test: families press again with their key until acknowledged while the server is killed with SIGKILL
