@@ -5,7 +5,6 @@ using Kabinet.Tests.Infrastructure;
 using Kabinet.Web.Common.Files;
 using Kabinet.Web.Data;
 using Kabinet.Web.Features.Kindergarten.Documents;
-using Kabinet.Web.Features.Kindergarten.Queue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Kabinet.Tests.Kindergarten.KindergartenTestData;
@@ -34,7 +33,7 @@ public sealed class DocumentTests(IsolatedApp app) : IClassFixture<IsolatedApp>
     public async Task A_family_uploads_a_scan_that_it_and_the_operator_download_byte_for_byte(string name, string contentType, string kind)
     {
         var content = contentType switch { "application/pdf" => Pdf, "image/jpeg" => Jpeg, _ => Png };
-        var (id, child) = await DemoFamilyApplicationAsync();
+        var (id, child) = await DemoFamilyApplicationAsync(app);
         var parent = await app.SignedInAsync("demo.roditel");
 
         var response = await UploadAsync(parent, id, name, content, kind);
@@ -91,7 +90,7 @@ public sealed class DocumentTests(IsolatedApp app) : IClassFixture<IsolatedApp>
     public async Task A_file_that_is_not_a_PDF_JPEG_or_PNG_by_content_and_extension_is_refused_next_to_the_field(string what, string name, byte[] content, string message)
     {
         Assert.NotNull(what);
-        var (id, _) = await DemoFamilyApplicationAsync();
+        var (id, _) = await DemoFamilyApplicationAsync(app);
         var parent = await app.SignedInAsync("demo.roditel");
         var before = await StoredAsync(id);
 
@@ -107,7 +106,7 @@ public sealed class DocumentTests(IsolatedApp app) : IClassFixture<IsolatedApp>
     [Fact]
     public async Task A_kind_must_be_chosen()
     {
-        var (id, _) = await DemoFamilyApplicationAsync();
+        var (id, _) = await DemoFamilyApplicationAsync(app);
         var parent = await app.SignedInAsync("demo.roditel");
 
         var response = await UploadAsync(parent, id, "scan.pdf", Pdf, "");
@@ -121,7 +120,7 @@ public sealed class DocumentTests(IsolatedApp app) : IClassFixture<IsolatedApp>
     [InlineData(40 * 1024 * 1024)]
     public async Task A_file_over_10_MB_is_refused_with_the_message_and_nothing_is_stored(int size)
     {
-        var (id, _) = await DemoFamilyApplicationAsync();
+        var (id, _) = await DemoFamilyApplicationAsync(app);
         var parent = await app.SignedInAsync("demo.roditel");
         var before = await StoredAsync(id);
         var big = new byte[size];
@@ -140,7 +139,7 @@ public sealed class DocumentTests(IsolatedApp app) : IClassFixture<IsolatedApp>
     [Fact]
     public async Task Scans_are_kept_outside_the_web_root_and_no_static_address_serves_them()
     {
-        var (id, _) = await DemoFamilyApplicationAsync();
+        var (id, _) = await DemoFamilyApplicationAsync(app);
         var parent = await app.SignedInAsync("demo.roditel");
         await UploadAsync(parent, id, "static.pdf", Pdf, "Other");
         var stored = await QueryAsync(app, db => db.ApplicationDocuments.AsNoTracking().OrderByDescending(d => d.Id).FirstAsync(d => d.ApplicationId == id));
@@ -180,7 +179,7 @@ public sealed class DocumentTests(IsolatedApp app) : IClassFixture<IsolatedApp>
     [Fact]
     public async Task Once_the_child_is_in_the_queue_a_scan_can_no_longer_be_taken_back()
     {
-        var (id, _) = await DemoFamilyApplicationAsync();
+        var (id, _) = await DemoFamilyApplicationAsync(app);
         var parent = await app.SignedInAsync("demo.roditel");
         await UploadAsync(parent, id, "нужный.pdf", Pdf, "Other");
         var document = await QueryAsync(app, db => db.ApplicationDocuments.AsNoTracking().OrderByDescending(d => d.Id).FirstAsync(d => d.ApplicationId == id));
@@ -264,7 +263,7 @@ public sealed class DocumentTests(IsolatedApp app) : IClassFixture<IsolatedApp>
     [Fact]
     public async Task An_anonymous_upload_is_sent_to_sign_in_and_nothing_is_stored()
     {
-        var (id, _) = await DemoFamilyApplicationAsync();
+        var (id, _) = await DemoFamilyApplicationAsync(app);
         var before = await StoredAsync(id);
 
         var response = await PostScanAsync(app.CreateBrowser(), id, token: null, "scan.pdf", Pdf, "Other");
@@ -279,7 +278,7 @@ public sealed class DocumentTests(IsolatedApp app) : IClassFixture<IsolatedApp>
     [InlineData("demo.operator")]
     public async Task Nobody_outside_the_family_attaches_a_scan(string caller)
     {
-        var (id, _) = await DemoFamilyApplicationAsync();
+        var (id, _) = await DemoFamilyApplicationAsync(app);
         var before = await StoredAsync(id);
         var browser = await app.SignedInAsync(caller);
         var token = (await browser.GetPageAsync("/kindergarten/apply")).QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
@@ -326,15 +325,6 @@ public sealed class DocumentTests(IsolatedApp app) : IClassFixture<IsolatedApp>
     private Task<int> AccessRecordsAsync(int child) =>
         QueryAsync(app, db => db.PersonalDataAccess.CountAsync(a => a.SubjectPersonId == child));
 
-    /// <summary>The demo family's toddler's application in Кемерово (in the queue) and the child.</summary>
-    private Task<(int Id, int Child)> DemoFamilyApplicationAsync() => QueryAsync(app, async db =>
-    {
-        var parent = await db.Users.SingleAsync(a => a.UserName == "demo.roditel");
-        var family = await db.FamilyLinks.Where(l => l.GuardianId == parent.PersonId).Select(l => l.ChildId).ToListAsync();
-        var application = await db.QueueApplications.Where(a => family.Contains(a.ChildPersonId) && a.Status == ApplicationStatus.Waiting).SingleAsync();
-        return (application.Id, application.ChildPersonId);
-    });
-
     private async Task<int> NewApplicationAsync(string login, int child)
     {
         var gardens = await KindergartensTakingAsync(app, Kemerovo, 38);
@@ -350,7 +340,7 @@ public sealed class DocumentTests(IsolatedApp app) : IClassFixture<IsolatedApp>
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KabinetDbContext>();
         var id = target == Target.OwnFamily
-            ? (await DemoFamilyApplicationAsync()).Id
+            ? (await DemoFamilyApplicationAsync(app)).Id
             : await db.QueueApplications.Where(a => a.MunicipalityId != Kemerovo).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
         var stored = await scope.ServiceProvider.GetRequiredService<FileStore>().SaveAsync(new MemoryStream(Pdf), ScanFiles.MaxFileBytes, CancellationToken.None);
         var account = await db.Users.Where(a => a.UserName == "demo.roditel").Select(a => a.Id).SingleAsync();

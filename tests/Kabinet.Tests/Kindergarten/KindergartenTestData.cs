@@ -57,6 +57,15 @@ internal static class KindergartenTestData
         return await query(scope.ServiceProvider.GetRequiredService<KabinetDbContext>());
     }
 
+    /// <summary>The demo family's toddler's application in Кемерово (in the queue) and the child.</summary>
+    public static Task<(int Id, int Child)> DemoFamilyApplicationAsync(KabinetApp app) => QueryAsync(app, async db =>
+    {
+        var parent = await db.Users.SingleAsync(a => a.UserName == "demo.roditel");
+        var family = await db.FamilyLinks.Where(l => l.GuardianId == parent.PersonId).Select(l => l.ChildId).ToListAsync();
+        var application = await db.QueueApplications.Where(a => family.Contains(a.ChildPersonId) && a.Status == ApplicationStatus.Waiting).SingleAsync();
+        return (application.Id, application.ChildPersonId);
+    });
+
     public static Task<QueueApplication> ApplicationAsync(KabinetApp app, int id) =>
         QueryAsync(app, db => db.QueueApplications.AsNoTracking().Include(a => a.Choices).Include(a => a.History).SingleAsync(a => a.Id == id));
 

@@ -19,6 +19,7 @@ internal static class KindergartenModule
         builder.Services.AddScoped<Apply.FileApplication>();
         builder.Services.AddScoped<ApplicationStatusService>();
         builder.Services.AddScoped<Mine.ParentApplications>();
+        builder.Services.AddSingleton<Mine.CardCache>();
         builder.Services.AddScoped<Common.Applications.IApplicationSource, Mine.KindergartenApplicationSource>();
         builder.Services.AddSingleton<AgeLimitArchiver>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AgeLimitArchiver>());
