@@ -6,7 +6,7 @@
 #
 # Builds Kabinet in Release, loads `seed --scale region` once, starts Kabinet on 127.0.0.1:5099 in
 # Production mode with its baseline page (/bench/bare: same layout, no database) and runs the load
-# generator against it and the public pages. Environment: CONNECTIONS (32), SECONDS_PER_TARGET (10),
+# generator against it and the public pages. Environment: CONNECTIONS (32), SECONDS_PER_TARGET (10), SIGNED_IN_WARMUP (15),
 # TARGETS (space-separated paths after /bench/bare, to measure only some pages), and KABINET_SETTINGS (extra
 # --Key=value settings for Kabinet, e.g. "--Kindergarten:Statistics:CacheSeconds=0" to measure without the cache).
 set -euo pipefail
@@ -57,8 +57,9 @@ dotnet bench/Kabinet.Bench/bin/Release/net10.0/Kabinet.Bench.dll --base "http://
 
 # The parent's queue page under 50 concurrent users: 50 different parents of waiting children (the region seed
 # creates bench.roditel.01 … 50), one connection each, each opening their own application; the bare page is
-# measured signed in the same way.
+# measured signed in the same way. Each target is warmed up for SIGNED_IN_WARMUP seconds (15) first: these pages run
+# more code than the public ones, and .NET was still compiling it (a sixth of the CPU) 10 s into a 3-s-warm-up run.
 echo "Signed in as 50 parents (bench.roditel.01 … 50), one connection each:"
 dotnet bench/Kabinet.Bench/bin/Release/net10.0/Kabinet.Bench.dll --base "http://127.0.0.1:$port" \
-    --connections 50 --seconds "${SECONDS_PER_TARGET:-10}" --users "bench.roditel.{n}:50:Kuzbass-demo-2026" \
+    --connections 50 --seconds "${SECONDS_PER_TARGET:-10}" --warmup "${SIGNED_IN_WARMUP:-15}" --users "bench.roditel.{n}:50:Kuzbass-demo-2026" \
     /bench/bare "/kindergarten/{my-application}" /kindergarten
