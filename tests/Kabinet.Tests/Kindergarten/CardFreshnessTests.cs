@@ -22,7 +22,7 @@ public sealed class CardFreshnessTests(IsolatedApp app) : IClassFixture<Isolated
         Assert.DoesNotContain("справка-с-другого-узла.pdf", first, StringComparison.Ordinal);
 
         // A status comment (the application's version moves with it), a scan and the child's new surname.
-        var now = DateTime.UtcNow;
+        var now = Clock(app).GetUtcNow().UtcDateTime;
         await QueryAsync(app, async db =>
         {
             db.StatusChanges.Add(new StatusChange { ApplicationId = id, From = ApplicationStatus.Waiting, To = ApplicationStatus.Waiting, At = now, Comment = "Оператор проверил адрес" });
