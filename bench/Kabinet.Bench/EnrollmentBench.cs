@@ -115,7 +115,7 @@ internal static class EnrollmentBench
         var queue = new ConcurrentQueue<Submission>(work);
         // Both paths are warmed up before they are measured (the JIT's tiers, EF's query cache, the pools): a server on
         // the morning has been running for a while. Warm-up submissions are real and are checked with the others.
-        await SubmitAsync(client, o.Connections, queue, new ConcurrentBag<Answer>(), receipts, TimeSpan.FromSeconds(20));
+        await SubmitAsync(client, o.Connections, queue, new ConcurrentBag<Answer>(), receipts, TimeSpan.FromSeconds(o.WarmupSeconds));
         await Load.RunAsync(client, "/bench/bare", users, o.Connections, TimeSpan.FromSeconds(2));
         var bare = await Load.RunAsync(client, "/bench/bare", users, o.Connections, TimeSpan.FromSeconds(o.Seconds));
 
@@ -322,7 +322,7 @@ internal static class EnrollmentBench
 
     private sealed record EnrollOptions(
         string BaseUrl, string Plan, string Password, int Families, int Submissions, int Connections, int Seconds, int Requests, int Attempts, int Deadline,
-        string? Receipts, string? ReadyFile)
+        string? Receipts, string? ReadyFile, int WarmupSeconds)
     {
         public static EnrollOptions Parse(string[] args)
         {
@@ -336,7 +336,7 @@ internal static class EnrollmentBench
                 values.TryGetValue("plan", out var plan) ? plan : throw new ArgumentException("--plan FILE (from Kabinet.Web bench enrollment-setup) is required."),
                 values.GetValueOrDefault("password", "Kuzbass-demo-2026"),
                 Int("families", int.MaxValue), Int("submissions", requests), Int("connections", 64), Int("seconds", 10), requests, Int("attempts", 3),
-                Int("deadline", 180), values.GetValueOrDefault("receipts"), values.GetValueOrDefault("ready-file"));
+                Int("deadline", 180), values.GetValueOrDefault("receipts"), values.GetValueOrDefault("ready-file"), Int("warmup", 20));
         }
     }
 }

@@ -17,10 +17,17 @@ public sealed class AccountDirectory(KabinetDbContext db)
             : (null, null);
 
     /// <summary>The confirmed e-mail of each of these accounts that has one.</summary>
-    public async Task<IReadOnlyDictionary<int, string>> ConfirmedEmailsOfAsync(IEnumerable<int> accountIds, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<int, string>> ConfirmedEmailsOfAsync(IEnumerable<int> accountIds, CancellationToken ct) =>
+        await ConfirmedEmails(accountIds).ToDictionaryAsync(a => a.Key, a => a.Value, ct);
+
+    /// <summary><see cref="ConfirmedEmailsOfAsync"/> for a caller on its own thread that waits for the database (a writer loop).</summary>
+    public IReadOnlyDictionary<int, string> ConfirmedEmailsOf(IEnumerable<int> accountIds) =>
+        ConfirmedEmails(accountIds).ToDictionary(a => a.Key, a => a.Value);
+
+    private IQueryable<KeyValuePair<int, string>> ConfirmedEmails(IEnumerable<int> accountIds)
     {
         var ids = accountIds.Distinct().ToList();
-        return await db.Users.Where(a => ids.Contains(a.Id) && a.EmailConfirmed && a.Email != null).Select(a => new { a.Id, a.Email }).ToDictionaryAsync(a => a.Id, a => a.Email!, ct);
+        return db.Users.Where(a => ids.Contains(a.Id) && a.EmailConfirmed && a.Email != null).Select(a => new KeyValuePair<int, string>(a.Id, a.Email!));
     }
 
     /// <summary>The person behind each account.</summary>

@@ -43,11 +43,22 @@ public sealed class NotificationCentre(KabinetDbContext db, AccountDirectory acc
     public async Task<NotificationRecipients> RecipientsAsync(IEnumerable<int> accountIds, IEnumerable<string> kinds, CancellationToken ct)
     {
         var ids = accountIds.Distinct().ToList();
-        var kindList = kinds.Distinct().ToList();
-        var preferences = await db.NotificationPreferences.AsNoTracking()
-            .Where(p => ids.Contains(p.AccountId) && kindList.Contains(p.Kind))
-            .ToDictionaryAsync(p => (p.AccountId, p.Kind), p => (p.InApp, p.Email), ct);
+        var preferences = await PreferencesOf(ids, kinds).ToDictionaryAsync(p => (p.AccountId, p.Kind), p => (p.InApp, p.Email), ct);
         return new NotificationRecipients(preferences, await accounts.ConfirmedEmailsOfAsync(ids, ct));
+    }
+
+    /// <summary><see cref="RecipientsAsync"/> for a caller on its own thread that waits for the database (a writer loop).</summary>
+    public NotificationRecipients Recipients(IEnumerable<int> accountIds, IEnumerable<string> kinds)
+    {
+        var ids = accountIds.Distinct().ToList();
+        var preferences = PreferencesOf(ids, kinds).ToDictionary(p => (p.AccountId, p.Kind), p => (p.InApp, p.Email));
+        return new NotificationRecipients(preferences, accounts.ConfirmedEmailsOf(ids));
+    }
+
+    private IQueryable<NotificationPreference> PreferencesOf(List<int> accountIds, IEnumerable<string> kinds)
+    {
+        var kindList = kinds.Distinct().ToList();
+        return db.NotificationPreferences.AsNoTracking().Where(p => accountIds.Contains(p.AccountId) && kindList.Contains(p.Kind));
     }
 
     /// <summary>Adds the notifications and letters to the unit of work (saved with the caller's changes), as the recipients chose.</summary>

@@ -1,3 +1,6 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Kabinet.Web.Common.Time;
@@ -31,6 +34,9 @@ internal sealed record PendingDocument(SchoolDocumentKind Kind, string StorageKe
 /// the order of durable acceptance), the applications with history, scans, keys and notifications are inserted, and one
 /// commit — one fsync — acknowledges the whole batch. A press that repeats a key, or a second application for the same
 /// child and school within the batch, waits for the next batch, where it is answered as a replay or a duplicate.
+/// The writer runs on a thread of its own and waits for the database synchronously: each of a batch's round trips then
+/// resumes as soon as the database answers, instead of queueing behind the requests on the thread pool (under load that
+/// queue made every round trip cost milliseconds, and the one writer is what bounds the node's throughput).
 /// </summary>
 public sealed class EnrollmentWriter(IServiceScopeFactory scopes, ILogger<EnrollmentWriter> logger) : IAsyncDisposable
 {
@@ -39,7 +45,8 @@ public sealed class EnrollmentWriter(IServiceScopeFactory scopes, ILogger<Enroll
 
     private readonly Channel<PendingApplication> _queue = Channel.CreateUnbounded<PendingApplication>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _start = new();
-    private Task? _loop;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Thread? _loop;
 
     /// <summary>Queues a checked application; the task ends when it is committed (Created) or answered otherwise.</summary>
     internal Task<SubmissionOutcome> WriteAsync(PendingApplication pending)
@@ -47,7 +54,13 @@ public sealed class EnrollmentWriter(IServiceScopeFactory scopes, ILogger<Enroll
         if (_loop is null)
         {
             lock (_start)
-                _loop ??= Task.Run(RunAsync);
+            {
+                if (_loop is null)
+                {
+                    _loop = new Thread(Run) { IsBackground = true, Name = "Enrollment writer" };
+                    _loop.Start();
+                }
+            }
         }
 
         if (!_queue.Writer.TryWrite(pending))
@@ -59,58 +72,70 @@ public sealed class EnrollmentWriter(IServiceScopeFactory scopes, ILogger<Enroll
     {
         _queue.Writer.TryComplete();
         if (_loop is not null)
-            await _loop;
+            await _stopped.Task;
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
-        var batch = new List<PendingApplication>(MaxBatch);
-        var again = new List<PendingApplication>();
-        while (await _queue.Reader.WaitToReadAsync())
+        try
         {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
-                batch.Add(pending);
-            try
+            var batch = new List<PendingApplication>(MaxBatch);
+            var again = new List<PendingApplication>();
+            while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
             {
-                await WriteBatchAsync(batch, again);
-            }
-            catch (Exception e)
-            {
-                // Nothing unanswered of this batch was committed: it is told to press again (the key makes that safe).
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+                    batch.Add(pending);
+                WriteOrAnswer(batch, again);
+                batch.Clear();
                 again.Clear();
-                if (DbExceptions.IsUnavailable(e))
-                    logger.LogWarning(e, "A batch of {Count} school applications was not stored: the database is unavailable", batch.Count);
-                else
-                    logger.LogError(e, "A batch of {Count} school applications was not stored", batch.Count);
-                foreach (var p in batch)
-                    p.Done.TrySetResult(SubmissionOutcome.Down);
             }
+        }
+        finally
+        {
+            _stopped.TrySetResult();
+        }
+    }
 
-            foreach (var p in again)
-            {
-                if (!_queue.Writer.TryWrite(p))
-                    p.Done.TrySetResult(SubmissionOutcome.Down);
-            }
-
-            batch.Clear();
+    /// <summary>Stores a batch; whatever happens, each of its applications is answered or queued again.</summary>
+    private void WriteOrAnswer(List<PendingApplication> batch, List<PendingApplication> again)
+    {
+        try
+        {
+            WriteBatch(batch, again);
+        }
+        catch (Exception e)
+        {
+            // Nothing unanswered of this batch was committed: it is told to press again (the key makes that safe).
             again.Clear();
+            if (DbExceptions.IsUnavailable(e))
+                logger.LogWarning(e, "A batch of {Count} school applications was not stored: the database is unavailable", batch.Count);
+            else
+                logger.LogError(e, "A batch of {Count} school applications was not stored", batch.Count);
+            foreach (var p in batch)
+                p.Done.TrySetResult(SubmissionOutcome.Down);
+        }
+
+        foreach (var p in again)
+        {
+            if (!_queue.Writer.TryWrite(p))
+                p.Done.TrySetResult(SubmissionOutcome.Down);
         }
     }
 
     /// <summary>Stores a batch; what has to go again (a twin of an application in it, or all after a lost race) goes to <paramref name="again"/>.</summary>
-    private async Task WriteBatchAsync(List<PendingApplication> batch, List<PendingApplication> again)
+    private void WriteBatch(List<PendingApplication> batch, List<PendingApplication> again)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KabinetDbContext>();
-        var accepted = await SortOutAsync(db, batch, again);
+        var accepted = SortOut(db, batch, again);
         if (accepted.Count == 0)
             return;
 
         var notifications = scope.ServiceProvider.GetRequiredService<NotificationCentre>();
-        var recipients = await notifications.RecipientsAsync(accepted.Select(p => p.AccountId), [NotificationKinds.SchoolApplication], CancellationToken.None);
+        var recipients = notifications.Recipients(accepted.Select(p => p.AccountId), [NotificationKinds.SchoolApplication]);
         try
         {
-            await InsertAsync(db, notifications, scope.ServiceProvider.GetRequiredService<TimeProvider>(), accepted, recipients);
+            Insert(db, notifications, scope.ServiceProvider.GetRequiredService<TimeProvider>(), accepted, recipients);
         }
         catch (DbUpdateException e) when (!DbExceptions.IsUnavailable(e))
         {
@@ -131,22 +156,30 @@ public sealed class EnrollmentWriter(IServiceScopeFactory scopes, ILogger<Enroll
     /// Answers the presses whose key is already stored (a replay, or a conflict for other data) and the applications a
     /// stored active one duplicates; defers twins within the batch to the next one. Returns what is to be inserted.
     /// </summary>
-    private static async Task<List<PendingApplication>> SortOutAsync(KabinetDbContext db, List<PendingApplication> batch, List<PendingApplication> again)
+    private static List<PendingApplication> SortOut(KabinetDbContext db, List<PendingApplication> batch, List<PendingApplication> again)
     {
-        var accounts = batch.Select(p => p.AccountId).Distinct().ToList();
-        var keys = batch.Select(p => p.Key).Distinct().ToList();
-        var stored = await db.Set<SubmissionKey>().AsNoTracking()
-            .Where(k => accounts.Contains(k.AccountId) && keys.Contains(k.Key))
-            .Select(k => new { k.AccountId, k.Key, k.RequestHash, k.Response, k.ApplicationId })
-            .ToListAsync();
-        var storedKeys = stored.ToDictionary(k => (k.AccountId, k.Key));
+        // Each lookup probes its unique index with the exact pairs (triples) of the batch: a row-value IN list, which
+        // both PostgreSQL and SQLite answer with one index probe per entry.
+        var keyPairs = batch.Select(p => (p.AccountId, p.Key)).Distinct().ToList();
+        var storedKeys = new Dictionary<(int, string), (string RequestHash, string Response, int ApplicationId)>();
+        using (var command = Command(db, "SELECT account_id, key, request_hash, response, application_id FROM school_submission_keys WHERE (account_id, key) IN ", keyPairs.Count,
+            i => [keyPairs[i].AccountId, keyPairs[i].Key]))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+                storedKeys[(reader.GetInt32(0), reader.GetString(1))] = (reader.GetString(2), reader.GetString(3), reader.GetInt32(4));
+        }
 
-        var children = batch.Select(p => p.Request.ChildId).Distinct().ToList();
-        var active = (await db.Set<SchoolApplication>().AsNoTracking()
-            .Where(a => children.Contains(a.ChildPersonId) && (a.Status == SchoolApplicationStatus.Registered || a.Status == SchoolApplicationStatus.UnderReview))
-            .Select(a => new { a.ChildPersonId, a.SchoolId, a.SchoolYear, a.Number })
-            .ToListAsync())
-            .ToDictionary(a => (a.ChildPersonId, a.SchoolId, a.SchoolYear), a => a.Number);
+        var places = batch.Select(p => (p.Request.ChildId, p.Request.SchoolId, p.Request.SchoolYear)).Distinct().ToList();
+        var active = new Dictionary<(int, int, int), string>();
+        using (var command = Command(db, "SELECT child_person_id, school_id, school_year, number FROM school_applications " +
+            "WHERE status IN ('Registered', 'UnderReview') AND (child_person_id, school_id, school_year) IN ", places.Count,
+            i => [places[i].ChildId, places[i].SchoolId, places[i].SchoolYear]))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+                active[(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2))] = reader.GetString(3);
+        }
 
         var accepted = new List<PendingApplication>(batch.Count);
         var takenKeys = new HashSet<(int, string)>();
@@ -179,16 +212,12 @@ public sealed class EnrollmentWriter(IServiceScopeFactory scopes, ILogger<Enroll
     }
 
     /// <summary>One transaction: the numbers, the applications with their history and scans, the keys and the notifications.</summary>
-    private static async Task InsertAsync(
+    private static void Insert(
         KabinetDbContext db, NotificationCentre notifications, TimeProvider time, List<PendingApplication> accepted, NotificationRecipients recipients)
     {
         db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var numbers = new Dictionary<(int CampaignId, SchoolApplicationKind Kind), int>();
-        // Counters are locked in one order (campaign, kind), so two nodes writing the same campaigns cannot deadlock.
-        foreach (var group in accepted.GroupBy(p => (p.CampaignId, p.Request.Kind)).OrderBy(g => g.Key.CampaignId).ThenBy(g => g.Key.Kind))
-            numbers[group.Key] = await TakeNumbersAsync(db, transaction, group.Key.CampaignId, group.Key.Kind, group.Count()) - group.Count();
-
+        using var transaction = db.Database.BeginTransaction();
+        var (numbers, ids) = TakeNumbers(db, accepted);
         var now = time.GetUtcNow().UtcDateTime;
         var applications = new List<SchoolApplication>(accepted.Count);
         foreach (var p in accepted)
@@ -196,12 +225,16 @@ public sealed class EnrollmentWriter(IServiceScopeFactory scopes, ILogger<Enroll
             var counter = (p.CampaignId, p.Request.Kind);
             var sequence = numbers[counter] += 1;
             var application = NewApplication(p, sequence, now);
+            if (ids is not null)
+                application.Id = ids[applications.Count];
             applications.Add(application);
             db.Add(application);
         }
 
-        // The one-active-application and the key's unique indexes turn a twin stored meanwhile into a DbUpdateException here.
-        await db.SaveChangesAsync();
+        // The one-active-application and the key's unique indexes turn a twin stored meanwhile into a DbUpdateException
+        // at a save. Without ids taken ahead (SQLite), the applications are saved first to learn theirs.
+        if (ids is null)
+            db.SaveChanges();
 
         var receipts = new string[accepted.Count];
         var requests = new List<NotificationRequest>(accepted.Count);
@@ -216,8 +249,8 @@ public sealed class EnrollmentWriter(IServiceScopeFactory scopes, ILogger<Enroll
         }
 
         notifications.Post(recipients, requests);
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
+        db.SaveChanges();
+        transaction.Commit();
         for (var i = 0; i < accepted.Count; i++)
             accepted[i].Done.TrySetResult(new SubmissionOutcome(SubmissionResult.Created, receipts[i], applications[i].Id, []));
     }
@@ -271,23 +304,86 @@ public sealed class EnrollmentWriter(IServiceScopeFactory scopes, ILogger<Enroll
     }
 
     /// <summary>
-    /// Moves the counter of the campaign and kind by <paramref name="count"/> and returns its new value: the batch's
-    /// numbers are the <paramref name="count"/> values up to it. The row stays locked to the end of the transaction,
-    /// so a rollback gives the numbers back and they follow the commits.
+    /// Moves the counter of each campaign and kind in the batch by its number of applications, in one round trip; the
+    /// batch's numbers of a counter are the values after the returned one. The rows stay locked to the end of the
+    /// transaction, so a rollback gives the numbers back and they follow the commits; they are locked in one order
+    /// (campaign, kind), so two nodes writing the same campaigns cannot deadlock. PostgreSQL also hands out the
+    /// applications' ids in the same round trip, so the whole batch is then inserted by one save.
     /// </summary>
-    private static async Task<int> TakeNumbersAsync(KabinetDbContext db, IDbContextTransaction transaction, int campaignId, SchoolApplicationKind kind, int count)
+    private static (Dictionary<(int CampaignId, SchoolApplicationKind Kind), int> Numbers, List<int>? Ids) TakeNumbers(KabinetDbContext db, List<PendingApplication> accepted)
     {
-        var column = EnrollmentCampaign.CounterColumn(kind);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = transaction.GetDbTransaction();
-        command.CommandText = $"UPDATE enrollment_campaigns SET {column} = {column} + @count WHERE id = @id RETURNING {column}";
-        AddParameter(command, "@count", count);
-        AddParameter(command, "@id", campaignId);
-        var value = await command.ExecuteScalarAsync();
-        return Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+        var counters = accepted.GroupBy(p => (p.CampaignId, p.Request.Kind)).Select(g => (g.Key, Count: g.Count()))
+            .OrderBy(c => c.Key.CampaignId).ThenBy(c => c.Key.Kind).ToList();
+        var text = new StringBuilder();
+        using var command = Command(db, "");
+        for (var i = 0; i < counters.Count; i++)
+        {
+            var column = EnrollmentCampaign.CounterColumn(counters[i].Key.Kind);
+            text.Append(CultureInfo.InvariantCulture, $"UPDATE enrollment_campaigns SET {column} = {column} + @c{i} WHERE id = @id{i} RETURNING {column};\n");
+            AddParameter(command, $"@c{i}", counters[i].Count);
+            AddParameter(command, $"@id{i}", counters[i].Key.CampaignId);
+        }
+
+        var ahead = db.Database.IsNpgsql();
+        if (ahead)
+        {
+            text.Append("SELECT nextval(pg_get_serial_sequence('school_applications', 'id'))::int FROM generate_series(1, @n);");
+            AddParameter(command, "@n", accepted.Count);
+        }
+
+        command.CommandText = text.ToString();
+        var numbers = new Dictionary<(int, SchoolApplicationKind), int>(counters.Count);
+        using var reader = command.ExecuteReader();
+        foreach (var (key, count) in counters)
+        {
+            reader.Read();
+            numbers[key] = reader.GetInt32(0) - count;
+            reader.NextResult();
+        }
+
+        if (!ahead)
+            return (numbers, null);
+        var ids = new List<int>(accepted.Count);
+        while (reader.Read())
+            ids.Add(reader.GetInt32(0));
+        return (numbers, ids);
     }
 
-    private static void AddParameter(System.Data.Common.DbCommand command, string name, int value)
+    /// <summary>A command on the context's connection, in its transaction if there is one.</summary>
+    private static DbCommand Command(KabinetDbContext db, string text)
+    {
+        db.Database.OpenConnection();
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = text;
+        return command;
+    }
+
+    /// <summary>A query ending in a row-value list, <c>(VALUES (@p0, @p1), (@p2, @p3) …)</c>, of <paramref name="rows"/> rows.</summary>
+    private static DbCommand Command(KabinetDbContext db, string head, int rows, Func<int, object[]> row)
+    {
+        var text = new StringBuilder(head).Append("(VALUES ");
+        var command = Command(db, "");
+        var n = 0;
+        for (var i = 0; i < rows; i++)
+        {
+            text.Append(i == 0 ? "(" : ", (");
+            var values = row(i);
+            for (var v = 0; v < values.Length; v++)
+            {
+                var name = "@p" + n++.ToString(CultureInfo.InvariantCulture);
+                text.Append(v == 0 ? name : ", " + name);
+                AddParameter(command, name, values[v]);
+            }
+
+            text.Append(')');
+        }
+
+        command.CommandText = text.Append(')').ToString();
+        return command;
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
