@@ -83,6 +83,31 @@ public sealed class MailOutboxTests
         Assert.Equal(10, smtp.Messages.Select(m => m.Subject).Distinct().Count());
     }
 
+    [Fact]
+    public async Task A_busy_outbox_goes_out_in_rounds_and_each_letter_is_marked_sent_once()
+    {
+        await using var app = new KabinetApp();
+        await app.InitializeAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+            for (var i = 0; i < 130; i++)
+                outbox.Enqueue(new EmailMessage("test", $"parent{i}@mail.example", null, $"Письмо {i}", "Текст письма."));
+            await scope.ServiceProvider.GetRequiredService<KabinetDbContext>().SaveChangesAsync();
+        }
+
+        // A round takes a batch of the due letters; the next round the rest; then nothing is left to send.
+        Assert.Equal(100, await app.DeliverMailAsync());
+        Assert.Equal(30, await app.DeliverMailAsync());
+        Assert.Equal(0, await app.DeliverMailAsync());
+
+        Assert.Equal(130, (await app.LettersAsync()).Count(m => m.Subject?.StartsWith("Письмо ", StringComparison.Ordinal) == true));
+        await using var check = app.Services.CreateAsyncScope();
+        var letters = await check.ServiceProvider.GetRequiredService<KabinetDbContext>().OutboxMessages.AsNoTracking().Where(m => m.Kind == "test").ToListAsync();
+        Assert.Equal(130, letters.Count);
+        Assert.All(letters, m => Assert.Equal((1, true, (string?)null, (DateTime?)null), (m.Attempts, m.SentAt is not null, m.LockedBy, m.LockedUntil)));
+    }
+
     [Theory]
     [InlineData(1, 1)]
     [InlineData(2, 2)]

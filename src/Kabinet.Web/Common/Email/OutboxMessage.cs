@@ -51,15 +51,6 @@ public sealed class OutboxMessage
         LockedBy = null;
         LockedUntil = null;
     }
-
-    public void Sent(DateTime now)
-    {
-        Attempts++;
-        SentAt = now;
-        LastError = null;
-        LockedBy = null;
-        LockedUntil = null;
-    }
 }
 
 public enum OutboxChannel

@@ -48,13 +48,21 @@ public sealed partial class FamilyDirectory(KabinetDbContext db)
     /// <summary>The children a person is a legal representative of, eldest first.</summary>
     public async Task<IReadOnlyList<PersonSummary>> ChildrenOfAsync(int guardianId, CancellationToken ct)
     {
-        var children = await db.FamilyLinks.AsNoTracking()
+        // Asked on every submission of an application (is this the applicant's child?): a compiled query of the few columns it needs.
+        var children = new List<PersonSummary>();
+        await foreach (var child in ChildrenQuery(db, guardianId).WithCancellation(ct))
+            children.Add(new PersonSummary(child.Name.Id, child.Name.FullName, child.BirthDate));
+        return children;
+    }
+
+    private sealed record ChildRow(PersonName Name, DateOnly? BirthDate);
+
+    private static readonly Func<KabinetDbContext, int, IAsyncEnumerable<ChildRow>> ChildrenQuery = EF.CompileAsyncQuery(
+        (KabinetDbContext db, int guardianId) => db.FamilyLinks
             .Where(l => l.GuardianId == guardianId)
             .Select(l => l.Child!)
             .OrderBy(c => c.BirthDate)
-            .ToListAsync(ct);
-        return [.. children.Select(c => new PersonSummary(c.Id, c.FullName, c.BirthDate))];
-    }
+            .Select(c => new ChildRow(new PersonName { Id = c.Id, LastName = c.LastName, FirstName = c.FirstName, MiddleName = c.MiddleName }, c.BirthDate)));
 
     /// <summary>Records a new person (a registering adult) in the caller's unit of work and returns their id.</summary>
     public async Task<int> AddPersonAsync(string lastName, string firstName, string? middleName, CancellationToken ct)

@@ -98,8 +98,9 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
 
-                    b.HasIndex("SentAt", "NextAttemptAt")
-                        .HasDatabaseName("ix_outbox_messages_sent_at_next_attempt_at");
+                    b.HasIndex("NextAttemptAt", "Id")
+                        .HasDatabaseName("ix_outbox_messages_due")
+                        .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

@@ -105,7 +105,7 @@ public sealed class AccountSessions(KabinetDbContext db, SignInManager<Account> 
         var session = id is null ? null : await cache.GetOrCreateAsync(CacheKey(id), entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = RecheckAfter;
-            return db.AccountSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id);
+            return SessionQuery(db, id);
         });
         if (session is null || !session.IsActive(now) || session.AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture) != context.Principal.FindFirstValue(ClaimTypes.NameIdentifier))
         {
@@ -122,6 +122,10 @@ public sealed class AccountSessions(KabinetDbContext db, SignInManager<Account> 
             Forget(cache, id!);
         }
     }
+
+    /// <summary>Read on most signed-in requests (whenever this node's copy is older than <see cref="RecheckAfter"/>): compiled once.</summary>
+    private static readonly Func<KabinetDbContext, string, Task<AccountSession?>> SessionQuery = EF.CompileAsyncQuery(
+        (KabinetDbContext db, string id) => db.AccountSessions.AsNoTracking().FirstOrDefault(s => s.Id == id));
 
     private static (string, string) CacheKey(string sessionId) => ("account-session", sessionId);
 
