@@ -22,12 +22,6 @@ public sealed class EnrollmentOptions
     /// <summary>The Retry-After of a 503, in seconds.</summary>
     public int RetryAfterSeconds { get; set; } = 5;
 
-    /// <summary>
-    /// Writers of this node (<see cref="EnrollmentWriter"/>), each storing the applications of its share of the
-    /// campaigns in transactions of its own.
-    /// </summary>
-    public int Writers { get; set; } = 4;
-
     /// <summary>Submissions one account may make a minute; more are answered 429.</summary>
     public int SubmissionsPerMinute { get; set; } = 20;
 }

@@ -8,7 +8,6 @@ using Kabinet.Web.Data;
 using Kabinet.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Kabinet.Web.Features.Enrollment.Submit;
 
@@ -35,100 +34,69 @@ internal sealed record PendingDocument(SchoolDocumentKind Kind, string StorageKe
 /// the order of durable acceptance), the applications with history, scans, keys and notifications are inserted, and one
 /// commit — one fsync — acknowledges the whole batch. A press that repeats a key, or a second application for the same
 /// child and school within the batch, waits for the next batch, where it is answered as a replay or a duplicate.
-/// Each writer runs on a thread of its own and waits for the database synchronously: each of a batch's round trips then
+/// The writer runs on a thread of its own and waits for the database synchronously: each of a batch's round trips then
 /// resumes as soon as the database answers, instead of queueing behind the requests on the thread pool (under load that
-/// queue made every round trip cost milliseconds). A node has <see cref="EnrollmentOptions.Writers"/> writers, each
-/// for its share of the campaigns: their transactions never wait for each other's counters, and twins (the same key,
-/// or the same child, school and year) always belong to the same campaign, so they meet in the same writer.
+/// queue made every round trip cost milliseconds, and the one writer is what bounds the node's throughput).
 /// </summary>
-public sealed class EnrollmentWriter(IServiceScopeFactory scopes, IOptions<EnrollmentOptions> options, ILogger<EnrollmentWriter> logger) : IAsyncDisposable
+public sealed class EnrollmentWriter(IServiceScopeFactory scopes, ILogger<EnrollmentWriter> logger) : IAsyncDisposable
 {
     /// <summary>Applications stored by one transaction at most.</summary>
     public const int MaxBatch = 128;
 
+    private readonly Channel<PendingApplication> _queue = Channel.CreateUnbounded<PendingApplication>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _start = new();
-    private Lane[]? _lanes;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Thread? _loop;
 
     /// <summary>Queues a checked application; the task ends when it is committed (Created) or answered otherwise.</summary>
     internal Task<SubmissionOutcome> WriteAsync(PendingApplication pending)
     {
-        var lanes = _lanes ?? Start();
-        lanes[(int)((uint)pending.CampaignId % (uint)lanes.Length)].Queue(pending);
+        if (_loop is null)
+        {
+            lock (_start)
+            {
+                if (_loop is null)
+                {
+                    _loop = new Thread(Run) { IsBackground = true, Name = "Enrollment writer" };
+                    _loop.Start();
+                }
+            }
+        }
+
+        if (!_queue.Writer.TryWrite(pending))
+            pending.Done.TrySetResult(SubmissionOutcome.Down);
         return pending.Done.Task;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_lanes is { } lanes)
-            await Task.WhenAll(lanes.Select(l => l.StopAsync()));
+        _queue.Writer.TryComplete();
+        if (_loop is not null)
+            await _stopped.Task;
     }
 
-    private Lane[] Start()
+    private void Run()
     {
-        lock (_start)
+        try
         {
-            if (_lanes is null)
+            var batch = new List<PendingApplication>(MaxBatch);
+            var again = new List<PendingApplication>();
+            while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
             {
-                var lanes = new Lane[Math.Max(1, options.Value.Writers)];
-                for (var i = 0; i < lanes.Length; i++)
-                    lanes[i] = new Lane(this, $"Enrollment writer {i + 1}");
-                _lanes = lanes;
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+                    batch.Add(pending);
+                WriteOrAnswer(batch, again);
+                batch.Clear();
+                again.Clear();
             }
-
-            return _lanes;
+        }
+        finally
+        {
+            _stopped.TrySetResult();
         }
     }
 
-    /// <summary>One writer: its queue, and the thread that stores what waits in it batch by batch.</summary>
-    private sealed class Lane
-    {
-        private readonly Channel<PendingApplication> _queue = Channel.CreateUnbounded<PendingApplication>(new UnboundedChannelOptions { SingleReader = true });
-        private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly EnrollmentWriter _writer;
-
-        public Lane(EnrollmentWriter writer, string name)
-        {
-            _writer = writer;
-            new Thread(Run) { IsBackground = true, Name = name }.Start();
-        }
-
-        public void Queue(PendingApplication pending)
-        {
-            if (!_queue.Writer.TryWrite(pending))
-                pending.Done.TrySetResult(SubmissionOutcome.Down);
-        }
-
-        public Task StopAsync()
-        {
-            _queue.Writer.TryComplete();
-            return _stopped.Task;
-        }
-
-        private void Run()
-        {
-            try
-            {
-                var batch = new List<PendingApplication>(MaxBatch);
-                var again = new List<PendingApplication>();
-                while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
-                {
-                    while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
-                        batch.Add(pending);
-                    _writer.WriteOrAnswer(batch, again);
-                    foreach (var p in again)
-                        Queue(p);
-                    batch.Clear();
-                    again.Clear();
-                }
-            }
-            finally
-            {
-                _stopped.TrySetResult();
-            }
-        }
-    }
-
-    /// <summary>Stores a batch; whatever happens, each of its applications is answered or goes to <paramref name="again"/>.</summary>
+    /// <summary>Stores a batch; whatever happens, each of its applications is answered or queued again.</summary>
     private void WriteOrAnswer(List<PendingApplication> batch, List<PendingApplication> again)
     {
         try
@@ -144,6 +112,12 @@ public sealed class EnrollmentWriter(IServiceScopeFactory scopes, IOptions<Enrol
             else
                 logger.LogError(e, "A batch of {Count} school applications was not stored", batch.Count);
             foreach (var p in batch)
+                p.Done.TrySetResult(SubmissionOutcome.Down);
+        }
+
+        foreach (var p in again)
+        {
+            if (!_queue.Writer.TryWrite(p))
                 p.Done.TrySetResult(SubmissionOutcome.Down);
         }
     }
