@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -10,8 +11,9 @@ namespace Kabinet.Web.Data;
 
 /// <summary>
 /// Inserts many rows fast with multi-row parameterised INSERTs, reading tables, columns and value
-/// conversions from the EF model so that rows look exactly as if EF had saved them. Ids are taken as
-/// given. For seeding and imports, not for everyday writes. PostgreSQL gets binary COPY.
+/// conversions from the EF model so that rows look exactly as if EF had saved them. PostgreSQL gets binary COPY.
+/// <see cref="InsertAsync"/> takes ids as given, for seeding and imports; <see cref="InsertAdded"/> saves what a
+/// hot write path put in the context, one statement per table instead of one per row.
 /// </summary>
 internal sealed class BulkInserter(KabinetDbContext db)
 {
@@ -24,22 +26,26 @@ internal sealed class BulkInserter(KabinetDbContext db)
             return;
 
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
-        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        var columns = entityType.GetProperties()
-            .Where(p => !p.IsShadowProperty() && p.GetColumnName(table) is not null)
-            .Select(p => (Property: p, Column: p.GetColumnName(table)!, Mapping: (RelationalTypeMapping)p.GetRelationalTypeMapping(), Getter: p.GetGetter()))
-            .ToArray();
-
-        var sql = db.GetService<ISqlGenerationHelper>();
+        var table = Table(entityType);
+        var columns = Columns(entityType, withKey: true);
         if (db.Database.GetDbConnection() is NpgsqlConnection npgsql)
         {
-            await CopyAsync(npgsql, sql, table, columns.Select(c => (c.Column, c.Mapping, c.Getter)).ToArray(), rows, ct);
+            await using var importer = await npgsql.BeginBinaryImportAsync(CopyHead(table, columns), ct);
+            foreach (var row in rows)
+            {
+                await importer.StartRowAsync(ct);
+                foreach (var column in columns)
+                {
+                    if (column.Value(row) is { } value)
+                        await importer.WriteAsync(value, column.StoreType, ct);
+                    else
+                        await importer.WriteNullAsync(ct);
+                }
+            }
+
+            await importer.CompleteAsync(ct);
             return;
         }
-
-        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Column)))}) VALUES ";
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
 
         // SQLite binds parameters by name with a linear scan, so it gets one prepared single-row
         // statement run per row (its fastest path); PostgreSQL gets multi-row statements with
@@ -58,24 +64,12 @@ internal sealed class BulkInserter(KabinetDbContext db)
                 }
                 else
                 {
-                    command = CreateCommand(connection, transaction, head, columns.Select(c => c.Mapping).ToArray(), count);
+                    command = CreateCommand(table, columns, count);
                     if (count == rowsPerCommand)
                         full = command;
                 }
 
-                var parameterIndex = 0;
-                for (var r = 0; r < count; r++)
-                {
-                    var row = rows[offset + r];
-                    foreach (var (_, _, mapping, getter) in columns)
-                    {
-                        var value = getter.GetClrValueUsingContainingEntity(row);
-                        if (value is not null && mapping.Converter is { } converter)
-                            value = converter.ConvertToProvider(value);
-                        command.Parameters[parameterIndex++].Value = value ?? DBNull.Value;
-                    }
-                }
-
+                Bind(command, columns, rows, offset, count);
                 await command.ExecuteNonQueryAsync(ct);
                 if (command != full)
                     await command.DisposeAsync();
@@ -88,34 +82,120 @@ internal sealed class BulkInserter(KabinetDbContext db)
         }
     }
 
-    /// <summary>PostgreSQL takes many rows fastest through binary COPY, in one stream per call.</summary>
-    private static async Task CopyAsync<T>(NpgsqlConnection connection, ISqlGenerationHelper sql, StoreObjectIdentifier table,
-        (string Column, RelationalTypeMapping Mapping, IClrPropertyGetter Getter)[] columns, IReadOnlyList<T> rows, CancellationToken ct)
-        where T : class
+    /// <summary>
+    /// Saves every entity the context tracks as Added, principals before dependents, with one binary COPY per table on
+    /// PostgreSQL and one prepared single-row INSERT run per row on SQLite, in the context's transaction; then stops
+    /// tracking them. Synchronous, for a writer on its own thread. A key the database generates (identity) is left to it
+    /// and not read back, so nothing may refer to such a key in the same call; explicit keys are written as given. A
+    /// broken constraint surfaces as the provider's exception (<see cref="DbExceptions.IsUniqueViolation"/>).
+    /// </summary>
+    public void InsertAdded()
     {
-        var types = columns.Select(c => c.Mapping.StoreTypeNameBase).ToArray();
-        await using var writer = await connection.BeginBinaryImportAsync(
-            $"COPY {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Column)))}) FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var row in rows)
+        var entries = db.ChangeTracker.Entries().ToList();
+        if (entries.Any(e => e.State != EntityState.Added))
+            throw new InvalidOperationException("InsertAdded saves only new entities: the context tracks changed or deleted ones too.");
+
+        var groups = entries.GroupBy(e => e.Metadata).ToList();
+        foreach (var group in PrincipalsFirst(groups))
         {
-            writer.StartRow();
-            for (var c = 0; c < columns.Length; c++)
+            var entityType = group.Key;
+            var key = entityType.FindPrimaryKey()!.Properties;
+            var generated = key.Count == 1 && group.First().Property(key[0].Name).IsTemporary;
+            foreach (var entry in group)
             {
-                var (_, mapping, getter) = columns[c];
-                var value = getter.GetClrValueUsingContainingEntity(row);
-                if (value is null)
+                if (entry.Properties.Any(p => p.IsTemporary && !(generated && p.Metadata == key[0])))
+                    throw new InvalidOperationException($"{entityType.DisplayName()}: a key or reference is not known yet, so the row cannot be written in bulk.");
+            }
+
+            var table = Table(entityType);
+            var columns = Columns(entityType, withKey: !generated);
+            var rows = group.Select(e => e.Entity).ToList();
+            if (db.Database.GetDbConnection() is NpgsqlConnection npgsql)
+            {
+                using var importer = npgsql.BeginBinaryImport(CopyHead(table, columns));
+                foreach (var row in rows)
                 {
-                    writer.WriteNull();
-                    continue;
+                    importer.StartRow();
+                    foreach (var column in columns)
+                    {
+                        if (column.Value(row) is { } value)
+                            importer.Write(value, column.StoreType);
+                        else
+                            importer.WriteNull();
+                    }
                 }
 
-                if (mapping.Converter is { } converter)
-                    value = converter.ConvertToProvider(value);
-                writer.Write(value, types[c]);
+                importer.Complete();
+                continue;
+            }
+
+            using var command = CreateCommand(table, columns, 1);
+            for (var r = 0; r < rows.Count; r++)
+            {
+                Bind(command, columns, rows, r, 1);
+                command.ExecuteNonQuery();
             }
         }
 
-        await writer.CompleteAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The groups in an order where each entity type comes after the types its foreign keys point to.</summary>
+    private static IEnumerable<IGrouping<IEntityType, EntityEntry>> PrincipalsFirst(List<IGrouping<IEntityType, EntityEntry>> groups)
+    {
+        var left = groups.ToList();
+        while (left.Count > 0)
+        {
+            var next = left.FirstOrDefault(g => !g.Key.GetForeignKeys().Any(fk => fk.PrincipalEntityType != g.Key && left.Any(o => o.Key == fk.PrincipalEntityType)))
+                ?? throw new InvalidOperationException("The new entities refer to each other in a cycle.");
+            left.Remove(next);
+            yield return next;
+        }
+    }
+
+    private static StoreObjectIdentifier Table(IEntityType entityType) => StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+
+    /// <summary>The mapped columns of an entity type, with or without its key (left to the database to generate).</summary>
+    private static Column[] Columns(IEntityType entityType, bool withKey)
+    {
+        var table = Table(entityType);
+        if (entityType.GetProperties().Any(p => p.IsShadowProperty() && p.GetColumnName(table) is not null))
+            throw new InvalidOperationException($"{entityType.DisplayName()} has shadow properties, which are not written in bulk.");
+        var key = entityType.FindPrimaryKey()!.Properties;
+        return entityType.GetProperties()
+            .Where(p => p.GetColumnName(table) is not null && (withKey || !key.Contains(p)))
+            .Select(p => new Column(p.GetColumnName(table)!, (RelationalTypeMapping)p.GetRelationalTypeMapping(), p.GetGetter()))
+            .ToArray();
+    }
+
+    private string CopyHead(StoreObjectIdentifier table, Column[] columns)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        return $"COPY {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) FROM STDIN (FORMAT BINARY)";
+    }
+
+    private static void Bind<T>(DbCommand command, Column[] columns, IReadOnlyList<T> rows, int offset, int count)
+        where T : class
+    {
+        var parameterIndex = 0;
+        for (var r = 0; r < count; r++)
+        {
+            foreach (var column in columns)
+                command.Parameters[parameterIndex++].Value = column.Value(rows[offset + r]) ?? DBNull.Value;
+        }
+    }
+
+    /// <summary>A column to write: its name, its mapping and how to read the value from an entity.</summary>
+    private sealed record Column(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter)
+    {
+        public string StoreType => Mapping.StoreTypeNameBase;
+
+        /// <summary>The value as the database stores it (after the property's value conversion).</summary>
+        public object? Value(object row)
+        {
+            var value = Getter.GetClrValueUsingContainingEntity(row);
+            return value is not null && Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+        }
     }
 
     /// <summary>
@@ -166,25 +246,26 @@ internal sealed class BulkInserter(KabinetDbContext db)
             await db.Database.ExecuteSqlRawAsync(statement, ct);
     }
 
-    private DbCommand CreateCommand(DbConnection connection, DbTransaction? transaction, string head, RelationalTypeMapping[] mappings, int rowCount)
+    private DbCommand CreateCommand(StoreObjectIdentifier table, Column[] columns, int rowCount)
     {
+        var sql = db.GetService<ISqlGenerationHelper>();
         var positional = !db.Database.IsSqlite();
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandTimeout = 600;
-        var text = new StringBuilder(head, head.Length + (rowCount * mappings.Length * 8));
+        var text = new StringBuilder($"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ");
         var index = 0;
         for (var r = 0; r < rowCount; r++)
         {
             text.Append(r == 0 ? "(" : ",(");
-            for (var c = 0; c < mappings.Length; c++)
+            for (var c = 0; c < columns.Length; c++)
             {
                 index++;
                 if (c > 0)
                     text.Append(',');
                 var placeholder = positional ? "$" + index : "@p" + index;
                 text.Append(placeholder);
-                var parameter = mappings[c].CreateParameter(command, positional ? "" : placeholder, null);
+                var parameter = columns[c].Mapping.CreateParameter(command, positional ? "" : placeholder, null);
                 parameter.Size = positional ? 0 : -1; // never truncate silently: a value too long must fail
                 command.Parameters.Add(parameter);
             }

@@ -153,4 +153,12 @@ internal static class DbExceptions
         TimeoutException => true,
         _ => e.InnerException is not null && IsUnavailable(e.InnerException),
     };
+
+    /// <summary>A row was refused by a unique index or key: PostgreSQL's 23505, SQLite's SQLITE_CONSTRAINT_UNIQUE or _PRIMARYKEY.</summary>
+    public static bool IsUniqueViolation(Exception e) => e switch
+    {
+        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        _ => e.InnerException is not null && IsUniqueViolation(e.InnerException),
+    };
 }

@@ -137,7 +137,7 @@ public sealed class EnrollmentWriter(IServiceScopeFactory scopes, ILogger<Enroll
         {
             Insert(db, notifications, scope.ServiceProvider.GetRequiredService<TimeProvider>(), accepted, recipients);
         }
-        catch (DbUpdateException e) when (!DbExceptions.IsUnavailable(e))
+        catch (Exception e) when (DbExceptions.IsUniqueViolation(e))
         {
             // Another node stored a twin while this batch was sorted out. The applications go again: the next batch finds the
             // twin stored and answers it as a replay or a duplicate, and stores the others. A third lost race is a fault.
@@ -225,16 +225,10 @@ public sealed class EnrollmentWriter(IServiceScopeFactory scopes, ILogger<Enroll
             var counter = (p.CampaignId, p.Request.Kind);
             var sequence = numbers[counter] += 1;
             var application = NewApplication(p, sequence, now);
-            if (ids is not null)
-                application.Id = ids[applications.Count];
+            application.Id = ids[applications.Count];
             applications.Add(application);
             db.Add(application);
         }
-
-        // The one-active-application and the key's unique indexes turn a twin stored meanwhile into a DbUpdateException
-        // at a save. Without ids taken ahead (SQLite), the applications are saved first to learn theirs.
-        if (ids is null)
-            db.SaveChanges();
 
         var receipts = new string[accepted.Count];
         var requests = new List<NotificationRequest>(accepted.Count);
@@ -249,7 +243,10 @@ public sealed class EnrollmentWriter(IServiceScopeFactory scopes, ILogger<Enroll
         }
 
         notifications.Post(recipients, requests);
-        db.SaveChanges();
+
+        // One statement per table; the one-active-application and the key's unique indexes turn a twin stored meanwhile
+        // into a unique violation, and the transaction rolls back.
+        new BulkInserter(db).InsertAdded();
         transaction.Commit();
         for (var i = 0; i < accepted.Count; i++)
             accepted[i].Done.TrySetResult(new SubmissionOutcome(SubmissionResult.Created, receipts[i], applications[i].Id, []));
@@ -307,10 +304,10 @@ public sealed class EnrollmentWriter(IServiceScopeFactory scopes, ILogger<Enroll
     /// Moves the counter of each campaign and kind in the batch by its number of applications, in one round trip; the
     /// batch's numbers of a counter are the values after the returned one. The rows stay locked to the end of the
     /// transaction, so a rollback gives the numbers back and they follow the commits; they are locked in one order
-    /// (campaign, kind), so two nodes writing the same campaigns cannot deadlock. PostgreSQL also hands out the
-    /// applications' ids in the same round trip, so the whole batch is then inserted by one save.
+    /// (campaign, kind), so two nodes writing the same campaigns cannot deadlock. The applications' ids are taken in the
+    /// same round trip, so the whole batch is then inserted with one statement per table.
     /// </summary>
-    private static (Dictionary<(int CampaignId, SchoolApplicationKind Kind), int> Numbers, List<int>? Ids) TakeNumbers(KabinetDbContext db, List<PendingApplication> accepted)
+    private static (Dictionary<(int CampaignId, SchoolApplicationKind Kind), int> Numbers, List<int> Ids) TakeNumbers(KabinetDbContext db, List<PendingApplication> accepted)
     {
         var counters = accepted.GroupBy(p => (p.CampaignId, p.Request.Kind)).Select(g => (g.Key, Count: g.Count()))
             .OrderBy(c => c.Key.CampaignId).ThenBy(c => c.Key.Kind).ToList();
@@ -324,8 +321,16 @@ public sealed class EnrollmentWriter(IServiceScopeFactory scopes, ILogger<Enroll
             AddParameter(command, $"@id{i}", counters[i].Key.CampaignId);
         }
 
-        var ahead = db.Database.IsNpgsql();
-        if (ahead)
+        // The applications' ids are taken here too, so that their history, scans and keys can refer to them in the same
+        // bulk insert. PostgreSQL hands them out from the sequence; SQLite, whose write lock this transaction holds since
+        // the first UPDATE, continues after the largest id ever given (AUTOINCREMENT's own rule).
+        var sqlite = db.Database.IsSqlite();
+        if (sqlite)
+        {
+            text.Append("SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'school_applications'), 0), " +
+                "coalesce((SELECT max(id) FROM school_applications), 0));");
+        }
+        else
         {
             text.Append("SELECT nextval(pg_get_serial_sequence('school_applications', 'id'))::int FROM generate_series(1, @n);");
             AddParameter(command, "@n", accepted.Count);
@@ -336,16 +341,17 @@ public sealed class EnrollmentWriter(IServiceScopeFactory scopes, ILogger<Enroll
         using var reader = command.ExecuteReader();
         foreach (var (key, count) in counters)
         {
-            reader.Read();
+            if (!reader.Read())
+                throw new InvalidOperationException($"Enrollment campaign {key.CampaignId} was not found to number its applications.");
             numbers[key] = reader.GetInt32(0) - count;
             reader.NextResult();
         }
 
-        if (!ahead)
-            return (numbers, null);
         var ids = new List<int>(accepted.Count);
         while (reader.Read())
             ids.Add(reader.GetInt32(0));
+        if (sqlite)
+            ids = [.. Enumerable.Range(ids[0] + 1, accepted.Count)];
         return (numbers, ids);
     }
 
