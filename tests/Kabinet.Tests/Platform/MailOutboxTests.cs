@@ -3,6 +3,7 @@ using Kabinet.Web.Common.Email;
 using Kabinet.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Kabinet.Tests.Platform;
@@ -106,6 +107,57 @@ public sealed class MailOutboxTests
         var letters = await check.ServiceProvider.GetRequiredService<KabinetDbContext>().OutboxMessages.AsNoTracking().Where(m => m.Kind == "test").ToListAsync();
         Assert.Equal(130, letters.Count);
         Assert.All(letters, m => Assert.Equal((1, true, (string?)null, (DateTime?)null), (m.Attempts, m.SentAt is not null, m.LockedBy, m.LockedUntil)));
+    }
+
+    [Fact]
+    public async Task A_round_of_letters_goes_to_the_SMTP_server_over_one_connection()
+    {
+        await using var smtp = TestSmtpServer.Start();
+        await using var app = new KabinetApp(SmtpSettings(smtp.Port));
+        await app.InitializeAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+            for (var i = 0; i < 12; i++)
+                outbox.Enqueue(new EmailMessage("test", $"parent{i}@mail.example", null, $"Письмо {i}", "Текст письма."));
+            await scope.ServiceProvider.GetRequiredService<KabinetDbContext>().SaveChangesAsync();
+        }
+
+        Assert.Equal(12, await app.DeliverMailAsync());
+        Assert.Equal(12, smtp.Messages.Count(m => m.Subject?.StartsWith("Письмо ", StringComparison.Ordinal) == true));
+        Assert.Equal(1, smtp.Sessions);
+    }
+
+    [Fact]
+    public async Task A_letter_sent_again_after_a_crash_replaces_its_earlier_copy_in_the_pickup_folder()
+    {
+        await using var app = new KabinetApp();
+        await app.InitializeAsync();
+        long id;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Outbox>().Enqueue(new EmailMessage("test", "parent@mail.example", null, "Письмо после сбоя", "Текст письма."));
+            var db = scope.ServiceProvider.GetRequiredService<KabinetDbContext>();
+            await db.SaveChangesAsync();
+            id = (await db.OutboxMessages.SingleAsync(m => m.Kind == "test")).Id;
+        }
+
+        // The process was killed after the file was written (and after a half-written retry) but before the letter was marked sent.
+        var folder = app.Services.GetRequiredService<IOptions<EmailOptions>>().Value.PickupDirectory;
+        Directory.CreateDirectory(folder);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var letter = await scope.ServiceProvider.GetRequiredService<KabinetDbContext>().OutboxMessages.SingleAsync(m => m.Id == id);
+            var name = Path.Combine(folder, $"{letter.CreatedAt:yyyyMMdd-HHmmss}-outbox-{id:D12}{letter.CreatedAt.Ticks}.eml");
+            await File.WriteAllTextAsync(name, "копия до сбоя");
+            await File.WriteAllTextAsync(name + ".tmp", "недописанное");
+        }
+
+        Assert.Equal(1, await app.DeliverMailAsync());
+        var files = Directory.GetFiles(folder, $"*-outbox-{id:D12}*");
+        var file = Assert.Single(files);
+        Assert.EndsWith(".eml", file, StringComparison.Ordinal);
+        Assert.Equal("Письмо после сбоя", (await MimeKit.MimeMessage.LoadAsync(file)).Subject);
     }
 
     [Theory]

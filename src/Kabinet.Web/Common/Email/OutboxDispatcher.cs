@@ -85,6 +85,7 @@ public sealed class OutboxDispatcher(
             .ToListAsync(ct);
 
         var sent = new List<long>(letters.Count);
+        IMailSession? mail = null;
         try
         {
             foreach (var message in letters)
@@ -97,7 +98,7 @@ public sealed class OutboxDispatcher(
                     if (message.Channel == OutboxChannel.Sms)
                         await sms.SendAsync(message.To, message.TextBody, ct);
                     else
-                        await transport.SendAsync(ToMime(message), ct);
+                        await (mail ??= transport.Open()).SendAsync(ToMime(message), ct);
                     sent.Add(message.Id);
                     log.LogInformation("Sent {Kind} letter {Id}", message.Kind, message.Id);
                 }
@@ -111,6 +112,9 @@ public sealed class OutboxDispatcher(
         }
         finally
         {
+            if (mail is not null)
+                await mail.DisposeAsync();
+
             // Stored even when the node is stopping mid-batch: what went out is not sent again.
             if (sent.Count > 0)
             {
