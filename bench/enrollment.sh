@@ -46,6 +46,10 @@ if ! kabinet seed --scale region "${settings[@]}" 2>"$data/seed.err"; then
     fi
 fi
 
+# The development mail transport writes every letter (one per application) into $data/mail; a folder of millions of
+# files from earlier runs makes each new file cost more, so each run starts with an empty one.
+rm -rf "$data/mail"
+
 plan=$data/enrollment-plan.tsv
 receipts=$data/enrollment-receipts.tsv
 : >"$receipts"

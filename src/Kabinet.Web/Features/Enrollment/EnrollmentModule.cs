@@ -77,6 +77,10 @@ internal static class EnrollmentModule
                 .HasFilter("status IN ('Registered', 'UnderReview')").HasDatabaseName("ix_school_applications_one_active");
             e.HasIndex(a => new { a.SchoolId, a.SchoolYear, a.Kind, a.Sequence });
             e.HasIndex(a => new { a.MunicipalityId, a.SchoolYear });
+            // The children a school has enrolled in 1st grade, counted against its places for every 1st-grade
+            // submission (cached briefly): only enrolled rows are in it, so the count does not read every application.
+            e.HasIndex(a => new { a.SchoolId, a.SchoolYear }).HasFilter("status = 'Enrolled' AND kind = 'FirstGrade'")
+                .HasDatabaseName("ix_school_applications_first_grade_enrolled");
             e.HasIndex(a => a.SubmittedByAccountId);
             e.HasIndex(a => a.ChildPersonId);
         });

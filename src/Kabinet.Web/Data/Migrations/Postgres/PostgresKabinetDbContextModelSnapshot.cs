@@ -2840,6 +2840,10 @@ namespace Kabinet.Web.Data.Migrations.Postgres
                     b.HasIndex("MunicipalityId", "SchoolYear")
                         .HasDatabaseName("ix_school_applications_municipality_id_school_year");
 
+                    b.HasIndex("SchoolId", "SchoolYear")
+                        .HasDatabaseName("ix_school_applications_first_grade_enrolled")
+                        .HasFilter("status = 'Enrolled' AND kind = 'FirstGrade'");
+
                     b.HasIndex("CampaignId", "Kind", "Sequence")
                         .IsUnique()
                         .HasDatabaseName("ix_school_applications_campaign_id_kind_sequence");
