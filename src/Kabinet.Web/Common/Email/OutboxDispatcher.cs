@@ -15,6 +15,11 @@ public sealed class OutboxDispatcher(
     OutboxSignal signal, ILogger<OutboxDispatcher> log) : BackgroundService
 {
     private const int BatchSize = 100;
+
+    /// <summary>The claim of a round, less its provider's ending: {0} the round's token, {1} the claim's end, {2} now, {3} how many.</summary>
+    private const string ClaimSql =
+        "UPDATE outbox_messages SET locked_by = {0}, locked_until = {1} WHERE id IN (SELECT id FROM outbox_messages " +
+        "WHERE sent_at IS NULL AND next_attempt_at <= {2} AND (locked_until IS NULL OR locked_until < {2}) ORDER BY next_attempt_at, id LIMIT {3}";
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan ClaimMargin = TimeSpan.FromSeconds(30);
     private readonly string _node = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -52,8 +57,8 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>
-    /// Sends the letters due now, up to a batch; returns how many went out. The batch is claimed with one conditional
-    /// update and the letters sent are marked by one more, so a busy outbox costs two writes per batch, not two per
+    /// Sends the letters due now, up to a batch; returns how many went out. The batch is claimed and read with one
+    /// statement and the letters sent are marked by one more, so a busy outbox costs two statements per batch, not two per
     /// letter (on SQLite every write waits for the single writer that also takes the applications; on an enrollment
     /// morning every application brings a letter). A crash mid-batch may
     /// send a letter again after its claim lapses: delivery is at least once, as it always is with SMTP.
@@ -63,26 +68,17 @@ public sealed class OutboxDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KabinetDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
-        var due = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.SentAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
-            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
-            .Select(m => m.Id)
-            .Take(BatchSize)
-            .ToListAsync(ct);
-        if (due.Count == 0)
-            return 0;
-
-        // Another node may claim some of the same letters at the same moment: each letter goes to whoever's update
-        // reached it first, and this round's own token tells its letters from the other's.
+        // One statement claims the first due letters and returns them. On PostgreSQL a letter that another node is
+        // claiming at the same moment is skipped (SKIP LOCKED), and one it has just claimed no longer qualifies when its
+        // row is re-read; SQLite runs the whole statement under its single write lock. The round's own token marks its letters.
         var owner = $"{_node}/{Guid.NewGuid():N}";
         var lockedUntil = now + ClaimFor;
-        await db.OutboxMessages
-            .Where(m => due.Contains(m.Id) && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
-            .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedBy, owner).SetProperty(m => m.LockedUntil, lockedUntil), ct);
-        var letters = await db.OutboxMessages.AsNoTracking()
-            .Where(m => due.Contains(m.Id) && m.LockedBy == owner)
-            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
-            .ToListAsync(ct);
+        var claim = db.Database.IsNpgsql()
+            ? db.OutboxMessages.FromSqlRaw(ClaimSql + " FOR UPDATE SKIP LOCKED) RETURNING *", owner, lockedUntil, now, BatchSize)
+            : db.OutboxMessages.FromSqlRaw(ClaimSql + ") RETURNING *", owner, lockedUntil, now, BatchSize);
+        var letters = (await claim.AsNoTracking().ToListAsync(ct)).OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).ToList();
+        if (letters.Count == 0)
+            return 0;
 
         var sent = new List<long>(letters.Count);
         IMailSession? mail = null;
